@@ -1,0 +1,89 @@
+package io.switchboard.channel;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.switchboard.system.RequestRefused;
+import io.switchboard.user.CurrentUser;
+import io.switchboard.user.Role;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates channels and lists them for their members and visitors.
+ */
+@Service
+class ChannelDirectory {
+
+	private final ChannelRepository channels;
+
+	private final ChannelMemberRepository members;
+
+	private final UnreadCounter unread;
+
+	ChannelDirectory(ChannelRepository channels, ChannelMemberRepository members, UnreadCounter unread) {
+		this.channels = channels;
+		this.members = members;
+		this.unread = unread;
+	}
+
+	@Transactional
+	ChannelView create(CurrentUser creator, String name, ChannelType type, @Nullable String description) {
+		if (type.isConversation()) {
+			throw RequestRefused.badRequest("direct and group channels are made with POST /api/direct");
+		}
+		if (type == ChannelType.ANNOUNCEMENT && !creator.has(Role.ADMIN)) {
+			throw RequestRefused.forbidden("only admins create announcement channels");
+		}
+		Channel channel = this.channels.saveAndFlush(new Channel(name, type, description, null, creator.id()));
+		ChannelMember admin = this.members
+			.saveAndFlush(new ChannelMember(channel.id(), creator.id(), MemberRole.ADMIN));
+		return ChannelView.ofMember(channel, admin, 0);
+	}
+
+	@Transactional(readOnly = true)
+	List<ChannelView> mine(long userId) {
+		Map<Long, ChannelMember> memberships = this.members.findByUserId(userId)
+			.stream()
+			.collect(Collectors.toMap(ChannelMember::channelId, Function.identity()));
+		Map<Long, Long> readSeqs = memberships.values()
+			.stream()
+			.collect(Collectors.toMap(ChannelMember::channelId, ChannelMember::readSeq));
+		Map<Long, Long> unreadCounts = readSeqs.isEmpty() ? Map.of() : this.unread.unreadCounts(userId, readSeqs);
+		return this.channels.findByMember(userId)
+			.stream()
+			.map((channel) -> ChannelView.ofMember(channel, memberships.get(channel.id()),
+					unreadCounts.getOrDefault(channel.id(), 0L)))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	List<ChannelView> joinable(long userId) {
+		return this.channels.findJoinable(userId).stream().map(ChannelView::ofVisitor).toList();
+	}
+
+	@Transactional(readOnly = true)
+	ChannelView view(long channelId, long userId) {
+		Channel channel = find(channelId);
+		Optional<ChannelMember> member = this.members.findByChannelIdAndUserId(channelId, userId);
+		if (member.isPresent()) {
+			long unreadCount = this.unread.unreadCounts(userId, Map.of(channelId, member.get().readSeq()))
+				.getOrDefault(channelId, 0L);
+			return ChannelView.ofMember(channel, member.get(), unreadCount);
+		}
+		if (channel.type().isOpen()) {
+			return ChannelView.ofVisitor(channel);
+		}
+		throw RequestRefused.forbidden("not a member of channel " + channelId);
+	}
+
+	Channel find(long channelId) {
+		return this.channels.findById(channelId).orElseThrow(() -> RequestRefused.notFound("no channel " + channelId));
+	}
+
+}

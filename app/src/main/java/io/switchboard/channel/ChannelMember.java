@@ -1,0 +1,74 @@
+package io.switchboard.channel;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+import io.switchboard.system.Timestamps;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/**
+ * A user's membership of a channel, with their role there and their read marker.
+ */
+@Entity
+@Table(name = "channel_members")
+@IdClass(ChannelMember.Key.class)
+class ChannelMember {
+
+	@Id
+	@Column(name = "channel_id")
+	private long channelId;
+
+	@Id
+	@Column(name = "user_id")
+	private long userId;
+
+	@Column(nullable = false)
+	private MemberRole role;
+
+	@Column(name = "read_seq", nullable = false)
+	private long readSeq;
+
+	@Column(name = "joined_at", nullable = false)
+	private Instant joinedAt;
+
+	protected ChannelMember() {
+		this.role = MemberRole.MEMBER;
+		this.joinedAt = Instant.EPOCH;
+	}
+
+	ChannelMember(long channelId, long userId, MemberRole role) {
+		this.channelId = channelId;
+		this.userId = userId;
+		this.role = role;
+		this.joinedAt = Timestamps.now();
+	}
+
+	long channelId() {
+		return this.channelId;
+	}
+
+	long userId() {
+		return this.userId;
+	}
+
+	MemberRole role() {
+		return this.role;
+	}
+
+	long readSeq() {
+		return this.readSeq;
+	}
+
+	record Key(long channelId, long userId) implements Serializable {
+
+		Key() {
+			this(0, 0);
+		}
+
+	}
+
+}

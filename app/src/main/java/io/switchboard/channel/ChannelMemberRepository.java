@@ -1,0 +1,18 @@
+package io.switchboard.channel;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface ChannelMemberRepository extends JpaRepository<ChannelMember, ChannelMember.Key> {
+
+	Optional<ChannelMember> findByChannelIdAndUserId(long channelId, long userId);
+
+	List<ChannelMember> findByUserId(long userId);
+
+	@Query("select m.userId from ChannelMember m where m.channelId = :channelId")
+	List<Long> findUserIds(long channelId);
+
+}

@@ -1,0 +1,15 @@
+package io.switchboard.channel;
+
+/**
+ * The broker destination of a channel's live events.
+ */
+public final class ChannelTopics {
+
+	private ChannelTopics() {
+	}
+
+	public static String of(long channelId) {
+		return "/topic/channel." + channelId;
+	}
+
+}

@@ -1,0 +1,59 @@
+package io.switchboard.channel;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A channel sequence number taken by a change in the current transaction, and the place
+ * of that change's event in the channel's publication order.
+ */
+public final class SequenceSlot {
+
+	private final long channelId;
+
+	private final long seq;
+
+	private @Nullable Object event;
+
+	private boolean resolved;
+
+	SequenceSlot(long channelId, long seq) {
+		this.channelId = channelId;
+		this.seq = seq;
+	}
+
+	public long channelId() {
+		return this.channelId;
+	}
+
+	public long seq() {
+		return this.seq;
+	}
+
+	/**
+	 * Publishes the event on the channel's topic once the transaction commits, after the
+	 * events of every lower sequence number. Nothing is published if it rolls back.
+	 */
+	public void publishOnCommit(Object event) {
+		this.event = event;
+	}
+
+	@Nullable Object event() {
+		return this.event;
+	}
+
+	boolean isResolved() {
+		return this.resolved;
+	}
+
+	/**
+	 * Called once the transaction has ended: a rolled back change publishes nothing but
+	 * must no longer hold back the changes after it.
+	 */
+	void resolve(boolean committed) {
+		if (!committed) {
+			this.event = null;
+		}
+		this.resolved = true;
+	}
+
+}

@@ -1,0 +1,143 @@
+package io.switchboard.message;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.switchboard.system.Timestamps;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A stored message. {@code seq} is the channel sequence number its creation took and
+ * {@code lastSeq} the one its latest change took.
+ */
+@Entity
+@Table(name = "messages")
+class Message {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private @Nullable Long id;
+
+	@Column(name = "channel_id", nullable = false)
+	private long channelId;
+
+	@Column(nullable = false)
+	private long seq;
+
+	@Column(name = "last_seq", nullable = false)
+	private long lastSeq;
+
+	@Column(name = "sender_id", nullable = false)
+	private long senderId;
+
+	@Column(nullable = false)
+	private String content;
+
+	@Column(name = "reply_to_id")
+	private @Nullable Long replyToId;
+
+	@Column(name = "thread_reply_count", nullable = false)
+	private int threadReplyCount;
+
+	@Column(name = "client_message_id")
+	private @Nullable String clientMessageId;
+
+	@Column(nullable = false)
+	@Convert(converter = IdListConverter.class)
+	private List<Long> mentions;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	@Column(name = "edited_at")
+	private @Nullable Instant editedAt;
+
+	@Column(nullable = false)
+	private boolean deleted;
+
+	protected Message() {
+		this.content = "";
+		this.mentions = List.of();
+		this.createdAt = Instant.EPOCH;
+	}
+
+	Message(long channelId, long seq, long senderId, String content, @Nullable Long replyToId,
+			@Nullable String clientMessageId, List<Long> mentions) {
+		this.channelId = channelId;
+		this.seq = seq;
+		this.lastSeq = seq;
+		this.senderId = senderId;
+		this.content = content;
+		this.replyToId = replyToId;
+		this.clientMessageId = clientMessageId;
+		this.mentions = List.copyOf(mentions);
+		this.createdAt = Timestamps.now();
+	}
+
+	long id() {
+		if (this.id == null) {
+			throw new IllegalStateException("message not stored yet");
+		}
+		return this.id;
+	}
+
+	long channelId() {
+		return this.channelId;
+	}
+
+	long seq() {
+		return this.seq;
+	}
+
+	long lastSeq() {
+		return this.lastSeq;
+	}
+
+	long senderId() {
+		return this.senderId;
+	}
+
+	String content() {
+		return this.content;
+	}
+
+	@Nullable Long replyToId() {
+		return this.replyToId;
+	}
+
+	int threadReplyCount() {
+		return this.threadReplyCount;
+	}
+
+	@Nullable String clientMessageId() {
+		return this.clientMessageId;
+	}
+
+	List<Long> mentions() {
+		return this.mentions;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
+	@Nullable Instant editedAt() {
+		return this.editedAt;
+	}
+
+	boolean deleted() {
+		return this.deleted;
+	}
+
+	void countReply() {
+		this.threadReplyCount++;
+	}
+
+}

@@ -1,0 +1,17 @@
+package io.switchboard.message;
+
+import java.util.List;
+
+import io.switchboard.channel.ChannelType;
+
+/**
+ * A message was stored; published inside the storing transaction, so listeners that store
+ * something of their own commit or roll back with it.
+ *
+ * @param message the message as clients see it
+ * @param channelType the kind of channel it was posted in
+ * @param recipients the channel's members other than the sender
+ */
+public record MessagePosted(MessageView message, ChannelType channelType, List<Long> recipients) {
+
+}

@@ -1,0 +1,24 @@
+package io.switchboard.message;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.switchboard.user.UserSummary;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message as clients see it, live and in history (PROTOCOL.md section 3).
+ */
+public record MessageView(long id, long channelId, long seq, long lastSeq, UserSummary sender, String content,
+		@Nullable Long replyToId, int threadReplyCount, List<Long> mentions, List<Object> attachments,
+		List<Object> reactions, Instant createdAt, @Nullable Instant editedAt, boolean deleted,
+		@Nullable String clientMessageId) {
+
+	static MessageView of(Message message, UserSummary sender) {
+		return new MessageView(message.id(), message.channelId(), message.seq(), message.lastSeq(), sender,
+				message.deleted() ? "" : message.content(), message.replyToId(), message.threadReplyCount(),
+				message.mentions(), List.of(), List.of(), message.createdAt(), message.editedAt(), message.deleted(),
+				message.clientMessageId());
+	}
+
+}

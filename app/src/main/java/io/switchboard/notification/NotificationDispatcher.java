@@ -1,0 +1,91 @@
+package io.switchboard.notification;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.switchboard.message.MessagePosted;
+import io.switchboard.message.MessageView;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Stores notifications and delivers them to every open session of their user, after the
+ * transaction that stored them commits.
+ */
+@Component
+class NotificationDispatcher {
+
+	static final String QUEUE = "/queue/notifications";
+
+	private static final int PREVIEW_LENGTH = 200;
+
+	private final NotificationRepository notifications;
+
+	private final SimpMessageSendingOperations broker;
+
+	private final JsonMapper json;
+
+	NotificationDispatcher(NotificationRepository notifications, SimpMessageSendingOperations broker, JsonMapper json) {
+		this.notifications = notifications;
+		this.broker = broker;
+		this.json = json;
+	}
+
+	/**
+	 * Runs inside the transaction that stores the message, so a message and its
+	 * notifications are stored together or not at all.
+	 */
+	@EventListener
+	void on(MessagePosted posted) {
+		MessageView message = posted.message();
+		String data = this.json.writeValueAsString(Map.of("channelId", message.channelId(), "messageId", message.id()));
+		String body = preview(message.content());
+		List<Notification> stored = new ArrayList<>();
+		if (posted.channelType().isConversation()) {
+			for (long recipient : posted.recipients()) {
+				stored.add(new Notification(recipient, NotificationKind.DIRECT_MESSAGE,
+						"Message from " + message.sender().displayName(), body, data));
+			}
+		}
+		else {
+			for (long mentioned : message.mentions()) {
+				stored.add(new Notification(mentioned, NotificationKind.MENTION,
+						message.sender().displayName() + " mentioned you", body, data));
+			}
+		}
+		if (!stored.isEmpty()) {
+			this.notifications.saveAll(stored);
+			deliverAfterCommit(stored);
+		}
+	}
+
+	private void deliverAfterCommit(List<Notification> stored) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				stored.forEach(NotificationDispatcher.this::deliver);
+			}
+
+		});
+	}
+
+	private void deliver(Notification notification) {
+		NotificationView view = NotificationView.of(notification, this.json.readTree(notification.data()));
+		this.broker.convertAndSendToUser(Long.toString(notification.userId()), QUEUE, view);
+	}
+
+	private static String preview(String content) {
+		if (content.codePointCount(0, content.length()) <= PREVIEW_LENGTH) {
+			return content;
+		}
+		return content.substring(0, content.offsetByCodePoints(0, PREVIEW_LENGTH - 1)) + "…";
+	}
+
+}

@@ -1,0 +1,63 @@
+package io.switchboard.security;
+
+import java.io.IOException;
+
+import io.switchboard.system.ErrorCode;
+import io.switchboard.system.ProblemDetails;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP security: {@code /api/**} needs a bearer token; the STOMP endpoints authenticate
+ * in the CONNECT frame instead, so their handshakes are open. No cookies, no sessions.
+ */
+@Configuration(proxyBeanMethods = false)
+class HttpSecurityConfiguration {
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, UserAuthenticationConverter converter, JsonMapper json) {
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/auth/token")
+			.permitAll()
+			.requestMatchers("/api/**")
+			.authenticated()
+			.requestMatchers("/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/actuator/**")
+			.denyAll()
+			.anyRequest()
+			.permitAll())
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(converter))
+				.authenticationEntryPoint((request, response, ex) -> writeProblem(response, json,
+						ErrorCode.UNAUTHORIZED, "a valid bearer token is required"))
+				.accessDeniedHandler(
+						(request, response, ex) -> writeProblem(response, json, ErrorCode.FORBIDDEN, "not allowed")))
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Bearer tokens are never sent by a browser on its own, so there is nothing
+			// to
+			// forge.
+			.csrf((csrf) -> csrf.disable())
+			.httpBasic((basic) -> basic.disable())
+			.formLogin((form) -> form.disable());
+		return http.build();
+	}
+
+	private static void writeProblem(HttpServletResponse response, JsonMapper json, ErrorCode code, String detail)
+			throws IOException {
+		response.setStatus(code.status().value());
+		if (code == ErrorCode.UNAUTHORIZED) {
+			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+		}
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		json.writeValue(response.getOutputStream(), ProblemDetails.of(code, detail));
+	}
+
+}

@@ -1,0 +1,95 @@
+package io.switchboard.security;
+
+import java.util.Set;
+import java.util.function.Supplier;
+
+import io.switchboard.channel.ChannelAccess;
+import io.switchboard.user.CurrentUser;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.server.PathContainer;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.messaging.access.intercept.MessageAuthorizationContext;
+import org.springframework.security.messaging.access.intercept.MessageMatcherDelegatingAuthorizationManager;
+import org.springframework.security.messaging.util.matcher.PathPatternMessageMatcher;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Who may SUBSCRIBE and SEND where: PROTOCOL.md section 2, with channel membership read
+ * from the database. Anything not listed is denied, including the broker's own
+ * destinations.
+ */
+final class StompAuthorizationRules {
+
+	/** The channel actions that have a handler; a SEND to any other is refused. */
+	static final Set<String> CHANNEL_ACTIONS = Set.of("send");
+
+	private StompAuthorizationRules() {
+	}
+
+	static AuthorizationManager<Message<?>> build(ChannelAccess channels) {
+		PathPatternParser dotted = new PathPatternParser();
+		dotted.setPathOptions(PathContainer.Options.MESSAGE_ROUTE);
+		PathPatternMessageMatcher.Builder destinations = PathPatternMessageMatcher.withPathPatternParser(dotted);
+		return MessageMatcherDelegatingAuthorizationManager.builder()
+			.simpTypeMatchers(SimpMessageType.CONNECT, SimpMessageType.HEARTBEAT, SimpMessageType.UNSUBSCRIBE,
+					SimpMessageType.DISCONNECT)
+			.permitAll()
+			.matchers(destinations.matcher(SimpMessageType.SUBSCRIBE, "/topic/channel.{channelId}"))
+			.access((user, context) -> channelReader(channels, user, context))
+			.matchers(destinations.matcher(SimpMessageType.SUBSCRIBE, "/topic/announcements"),
+					destinations.matcher(SimpMessageType.SUBSCRIBE, "/topic/presence.{userId}"),
+					destinations.matcher(SimpMessageType.SUBSCRIBE, "/user/queue/notifications"),
+					destinations.matcher(SimpMessageType.SUBSCRIBE, "/user/queue/errors"))
+			.authenticated()
+			.matchers(destinations.matcher(SimpMessageType.MESSAGE, "/app/channel.{channelId}.{action}"))
+			.access((user, context) -> channelPoster(channels, user, context))
+			.anyMessage()
+			.denyAll()
+			.build();
+	}
+
+	private static AuthorizationResult channelReader(ChannelAccess channels,
+			Supplier<? extends @Nullable Authentication> authentication, MessageAuthorizationContext<?> context) {
+		CurrentUser user = user(authentication);
+		Long channelId = channelId(context);
+		if (user == null || channelId == null) {
+			return new Refusal("no such destination");
+		}
+		return channels.canRead(channelId, user.id()) ? new AuthorizationDecision(true)
+				: new Refusal("not a member of channel " + channelId);
+	}
+
+	private static AuthorizationResult channelPoster(ChannelAccess channels,
+			Supplier<? extends @Nullable Authentication> authentication, MessageAuthorizationContext<?> context) {
+		CurrentUser user = user(authentication);
+		Long channelId = channelId(context);
+		if (user == null || channelId == null || !CHANNEL_ACTIONS.contains(context.getVariables().get("action"))) {
+			return new Refusal("no such destination");
+		}
+		if (!channels.isMember(channelId, user.id())) {
+			return new Refusal("not a member of channel " + channelId);
+		}
+		return new AuthorizationDecision(true);
+	}
+
+	private static @Nullable CurrentUser user(Supplier<? extends @Nullable Authentication> authentication) {
+		return (authentication.get() instanceof UserAuthentication user) ? user.user() : null;
+	}
+
+	private static @Nullable Long channelId(MessageAuthorizationContext<?> context) {
+		String value = context.getVariables().get("channelId");
+		try {
+			return (value != null) ? Long.valueOf(value) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+}

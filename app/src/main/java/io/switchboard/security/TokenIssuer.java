@@ -1,0 +1,60 @@
+package io.switchboard.security;
+
+import java.time.Instant;
+
+import io.switchboard.user.CurrentUser;
+import io.switchboard.user.Role;
+
+import org.springframework.security.oauth2.jose.jws.JwsAlgorithms;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues access tokens for built-in accounts.
+ */
+@Component
+@OnBuiltInTokens
+public class TokenIssuer {
+
+	private final JwtEncoder encoder;
+
+	private final SecuritySettings settings;
+
+	TokenIssuer(JwtEncoder encoder, SecuritySettings settings) {
+		this.encoder = encoder;
+		this.settings = settings;
+	}
+
+	public AccessToken issue(CurrentUser user) {
+		Instant now = Instant.now();
+		Instant expiresAt = now.plus(this.settings.tokenTtl());
+		return new AccessToken(encode(user, now, expiresAt), "Bearer", this.settings.tokenTtl().toSeconds());
+	}
+
+	/**
+	 * A token with the given validity window; for tests of expiry.
+	 */
+	public String encode(CurrentUser user, Instant issuedAt, Instant expiresAt) {
+		JwtClaimsSet claims = JwtClaimsSet.builder()
+			.issuer(this.settings.issuer())
+			.subject(user.username())
+			.issuedAt(issuedAt)
+			.expiresAt(expiresAt)
+			.claim("roles", user.roles().stream().map(Role::name).sorted().toList())
+			.build();
+		JwsHeader header = JwsHeader.with(MacAlgorithm.from(JwsAlgorithms.HS256)).build();
+		return this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+	}
+
+	/**
+	 * The body of {@code POST /api/auth/token}.
+	 */
+	public record AccessToken(String accessToken, String tokenType, long expiresIn) {
+
+	}
+
+}

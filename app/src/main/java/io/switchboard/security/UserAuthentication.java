@@ -1,0 +1,64 @@
+package io.switchboard.security;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.switchboard.user.CurrentUser;
+import io.switchboard.user.Role;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * An authenticated user, over HTTP or STOMP. Its name is the user's id, which is what
+ * {@code /user/...} destinations resolve against: ids never change, user names might.
+ */
+public final class UserAuthentication extends AbstractAuthenticationToken {
+
+	private final CurrentUser user;
+
+	private final @Nullable Instant expiresAt;
+
+	UserAuthentication(CurrentUser user, @Nullable Instant expiresAt) {
+		super(authorities(user));
+		this.user = user;
+		this.expiresAt = expiresAt;
+		setAuthenticated(true);
+	}
+
+	@Override
+	public CurrentUser getPrincipal() {
+		return this.user;
+	}
+
+	@Override
+	public @Nullable Object getCredentials() {
+		return null;
+	}
+
+	@Override
+	public String getName() {
+		return Long.toString(this.user.id());
+	}
+
+	public CurrentUser user() {
+		return this.user;
+	}
+
+	public boolean isExpired(Instant now) {
+		return this.expiresAt != null && !now.isBefore(this.expiresAt);
+	}
+
+	private static List<GrantedAuthority> authorities(CurrentUser user) {
+		List<GrantedAuthority> authorities = new ArrayList<>();
+		authorities.add(new SimpleGrantedAuthority("ROLE_MEMBER"));
+		for (Role role : user.roles()) {
+			authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name()));
+		}
+		return authorities;
+	}
+
+}

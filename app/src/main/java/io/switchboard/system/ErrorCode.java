@@ -1,0 +1,32 @@
+package io.switchboard.system;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The error codes of the wire contract (PROTOCOL.md section 5), each with its HTTP
+ * status.
+ */
+public enum ErrorCode {
+
+	BAD_REQUEST(HttpStatus.BAD_REQUEST), UNAUTHORIZED(HttpStatus.UNAUTHORIZED), FORBIDDEN(HttpStatus.FORBIDDEN),
+	NOT_FOUND(HttpStatus.NOT_FOUND), CONFLICT(HttpStatus.CONFLICT), RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
+	UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE), INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR);
+
+	private final HttpStatus status;
+
+	ErrorCode(HttpStatus status) {
+		this.status = status;
+	}
+
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	/**
+	 * The code as it appears on the wire, e.g. {@code bad_request}.
+	 */
+	public String wireName() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+}

@@ -1,0 +1,19 @@
+package io.switchboard.system;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The error event a client receives on {@code /user/queue/errors} (PROTOCOL.md section
+ * 5).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ErrorEvent(String type, String code, String message, @Nullable String destination,
+		@Nullable String receiptId, @Nullable String clientMessageId, @Nullable Long retryAfterMs) {
+
+	public ErrorEvent(ErrorCode code, String message, @Nullable String destination, @Nullable String receiptId,
+			@Nullable String clientMessageId) {
+		this("error", code.wireName(), message, destination, receiptId, clientMessageId, null);
+	}
+
+}

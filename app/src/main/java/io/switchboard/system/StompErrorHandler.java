@@ -1,0 +1,72 @@
+package io.switchboard.system;
+
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.converter.MessageConversionException;
+import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
+import org.springframework.messaging.handler.annotation.support.MethodArgumentNotValidException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/**
+ * Turns a failed STOMP SEND into an error event for its sender. The session stays open: a
+ * bad payload is the client's mistake, not a protocol violation.
+ */
+@ControllerAdvice
+class StompErrorHandler {
+
+	private static final Logger logger = LoggerFactory.getLogger(StompErrorHandler.class);
+
+	private final StompErrors errors;
+
+	StompErrorHandler(StompErrors errors) {
+		this.errors = errors;
+	}
+
+	@MessageExceptionHandler(RequestRefused.class)
+	void refused(RequestRefused ex, Message<?> frame) {
+		this.errors.refuse(frame, ex.code(), ex.getMessage());
+	}
+
+	@MessageExceptionHandler(MethodArgumentNotValidException.class)
+	void invalid(MethodArgumentNotValidException ex, Message<?> frame) {
+		String reason = (ex.getBindingResult() == null) ? "invalid payload"
+				: ex.getBindingResult()
+					.getFieldErrors()
+					.stream()
+					.map(StompErrorHandler::describe)
+					.sorted()
+					.collect(Collectors.joining("; "));
+		this.errors.refuse(frame, ErrorCode.BAD_REQUEST, reason);
+	}
+
+	@MessageExceptionHandler(MessageConversionException.class)
+	void unreadable(MessageConversionException ex, Message<?> frame) {
+		this.errors.refuse(frame, ErrorCode.BAD_REQUEST, "payload is not the JSON this destination takes");
+	}
+
+	@MessageExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
+			CannotCreateTransactionException.class })
+	void unavailable(Exception ex, Message<?> frame) {
+		logger.warn("Storage unavailable: {}", ex.getMessage());
+		this.errors.refuse(frame, ErrorCode.UNAVAILABLE, "storage is unavailable; safe to retry");
+	}
+
+	@MessageExceptionHandler(Exception.class)
+	void internal(Exception ex, Message<?> frame) {
+		logger.error("Unexpected failure handling a STOMP frame", ex);
+		this.errors.refuse(frame, ErrorCode.INTERNAL, "internal error");
+	}
+
+	private static String describe(FieldError error) {
+		return error.getField() + ": " + error.getDefaultMessage();
+	}
+
+}

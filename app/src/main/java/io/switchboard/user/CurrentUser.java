@@ -1,0 +1,27 @@
+package io.switchboard.user;
+
+import java.util.Set;
+
+/**
+ * The authenticated user of an HTTP request or a STOMP session.
+ *
+ * @param id the stable user id
+ * @param username the unique user name, used for mentions
+ * @param displayName the name shown to people
+ * @param roles the server-wide roles granted by the token
+ */
+public record CurrentUser(long id, String username, String displayName, Set<Role> roles) {
+
+	public CurrentUser {
+		roles = Set.copyOf(roles);
+	}
+
+	public boolean has(Role role) {
+		return this.roles.contains(role);
+	}
+
+	public UserSummary summary() {
+		return new UserSummary(this.id, this.username, this.displayName);
+	}
+
+}

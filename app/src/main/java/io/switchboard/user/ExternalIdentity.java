@@ -1,0 +1,18 @@
+package io.switchboard.user;
+
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A user as an external token issuer describes them.
+ *
+ * @param subject the issuer's stable id for the user (the {@code sub} claim)
+ * @param preferredUsername the name the user would like, if the issuer says
+ * @param displayName the name to show, if the issuer says
+ * @param roles the roles the token grants
+ */
+public record ExternalIdentity(String subject, @Nullable String preferredUsername, @Nullable String displayName,
+		Set<Role> roles) {
+
+}

@@ -1,0 +1,97 @@
+package io.switchboard.user;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import io.switchboard.system.Timestamps;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A stored user: a built-in account with a password, or one provisioned on first sight
+ * from an external issuer's token.
+ */
+@Entity
+@Table(name = "users")
+class UserAccount {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private @Nullable Long id;
+
+	@Column(nullable = false, unique = true)
+	private String username;
+
+	@Column(name = "display_name", nullable = false)
+	private String displayName;
+
+	@Column(name = "password_hash")
+	private @Nullable String passwordHash;
+
+	@Column(name = "external_id", unique = true)
+	private @Nullable String externalId;
+
+	/**
+	 * Comma-separated {@link Role} names; few enough that a join table is not worth it.
+	 */
+	@Column(nullable = false)
+	private String roles;
+
+	@Column(name = "created_at", nullable = false)
+	private Instant createdAt;
+
+	protected UserAccount() {
+		this.username = "";
+		this.displayName = "";
+		this.roles = "";
+		this.createdAt = Instant.EPOCH;
+	}
+
+	UserAccount(String username, String displayName, @Nullable String passwordHash, @Nullable String externalId,
+			Set<Role> roles) {
+		this.username = username;
+		this.displayName = displayName;
+		this.passwordHash = passwordHash;
+		this.externalId = externalId;
+		this.roles = roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+		this.createdAt = Timestamps.now();
+	}
+
+	long id() {
+		if (this.id == null) {
+			throw new IllegalStateException("user not stored yet");
+		}
+		return this.id;
+	}
+
+	String username() {
+		return this.username;
+	}
+
+	@Nullable String passwordHash() {
+		return this.passwordHash;
+	}
+
+	Set<Role> roles() {
+		EnumSet<Role> result = EnumSet.noneOf(Role.class);
+		Arrays.stream(this.roles.split(",")).filter((name) -> !name.isBlank()).map(Role::valueOf).forEach(result::add);
+		return result;
+	}
+
+	CurrentUser asCurrentUser(Set<Role> grantedRoles) {
+		return new CurrentUser(id(), this.username, this.displayName, grantedRoles);
+	}
+
+	UserSummary summary() {
+		return new UserSummary(id(), this.username, this.displayName);
+	}
+
+}
