@@ -46,6 +46,16 @@ public final class StompClient implements AutoCloseable {
 	 * published afterwards can be missed.
 	 */
 	public Inbox subscribe(String destination) {
+		PendingSubscription pending = trySubscribe(destination);
+		await(pending.confirmed());
+		return pending.inbox();
+	}
+
+	/**
+	 * Subscribes without waiting: the receipt comes only if the server let the SUBSCRIBE
+	 * through to the broker.
+	 */
+	public PendingSubscription trySubscribe(String destination) {
 		Inbox inbox = new Inbox(destination);
 		StompHeaders headers = new StompHeaders();
 		headers.setDestination(destination);
@@ -66,8 +76,11 @@ public final class StompClient implements AutoCloseable {
 		});
 		subscription.addReceiptTask(() -> confirmed.complete(null));
 		subscription.addReceiptLostTask(() -> confirmed.completeExceptionally(new AssertionError("no receipt")));
-		await(confirmed);
-		return inbox;
+		return new PendingSubscription(inbox, confirmed);
+	}
+
+	public record PendingSubscription(Inbox inbox, CompletableFuture<Void> confirmed) {
+
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.switchboard.test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -10,6 +11,9 @@ import io.switchboard.security.TokenIssuer;
 import io.switchboard.user.CurrentUser;
 import io.switchboard.user.Role;
 import io.switchboard.user.UserDirectory;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.WebSocketContainer;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.env.Environment;
@@ -122,6 +126,41 @@ public class TestClients {
 		return RestClient.builder().baseUrl("http://localhost:" + port()).build();
 	}
 
+	/**
+	 * Creates a channel owned by {@code owner} and adds the members; returns its id.
+	 */
+	public long createChannel(TestUser owner, String type, TestUser... members) {
+		JsonNode channel = rest(owner).post()
+			.uri("/api/channels")
+			.body(Map.of("name", "c-" + sequence.incrementAndGet(), "type", type))
+			.retrieve()
+			.body(JsonNode.class);
+		long channelId = channel.get("id").asLong();
+		for (TestUser member : members) {
+			rest(owner).post()
+				.uri("/api/channels/{id}/members", channelId)
+				.body(Map.of("userId", member.id()))
+				.retrieve()
+				.toBodilessEntity();
+		}
+		return channelId;
+	}
+
+	/**
+	 * {@code GET /api/channels/{id}/messages} with the given query, e.g.
+	 * {@code sinceSeq=0}.
+	 */
+	public JsonNode messages(TestUser reader, long channelId, String query) {
+		return rest(reader).get()
+			.uri("/api/channels/" + channelId + "/messages?" + query)
+			.retrieve()
+			.body(JsonNode.class);
+	}
+
+	public long lastSeq(TestUser reader, long channelId) {
+		return messages(reader, channelId, "limit=1").get("seq").asLong();
+	}
+
 	private StompClient connect(WebSocketStompClient client, String url, TestUser user) {
 		StompHeaders connect = new StompHeaders();
 		connect.add(HttpHeaders.AUTHORIZATION, "Bearer " + user.token());
@@ -132,13 +171,21 @@ public class TestClients {
 	}
 
 	private WebSocketStompClient webSocketClient() {
-		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
+		WebSocketContainer container = ContainerProvider.getWebSocketContainer();
+		// A 4,000-character message is up to 16 KB of UTF-8; the container's default
+		// buffer is 8 KB.
+		container.setDefaultMaxTextMessageBufferSize(256 * 1024);
+		WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient(container));
 		configure(client);
 		return client;
 	}
 
 	private void configure(WebSocketStompClient client) {
-		client.setMessageConverter(new ByteArrayMessageConverter());
+		// Raw bytes whatever the content type: tests parse JSON themselves, and send
+		// malformed JSON on purpose.
+		ByteArrayMessageConverter bytes = new ByteArrayMessageConverter();
+		bytes.setContentTypeResolver(null);
+		client.setMessageConverter(bytes);
 		client.setTaskScheduler(this.scheduler);
 		client.setDefaultHeartbeat(new long[] { 10_000, 10_000 });
 	}
