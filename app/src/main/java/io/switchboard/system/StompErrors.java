@@ -2,14 +2,13 @@ package io.switchboard.system;
 
 import java.security.Principal;
 
+import io.switchboard.broker.UserQueues;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.messaging.Message;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.stereotype.Component;
 
@@ -22,12 +21,12 @@ public class StompErrors {
 
 	public static final String QUEUE = "/queue/errors";
 
-	private final SimpMessageSendingOperations broker;
+	private final UserQueues userQueues;
 
 	private final JsonMapper json;
 
-	StompErrors(SimpMessageSendingOperations broker, JsonMapper json) {
-		this.broker = broker;
+	StompErrors(UserQueues userQueues, JsonMapper json) {
+		this.userQueues = userQueues;
 		this.json = json;
 	}
 
@@ -40,10 +39,7 @@ public class StompErrors {
 		}
 		ErrorEvent event = new ErrorEvent(code, reason, headers.getDestination(), headers.getReceipt(),
 				clientMessageId(frame.getPayload()));
-		SimpMessageHeaderAccessor target = SimpMessageHeaderAccessor.create();
-		target.setSessionId(sessionId);
-		target.setLeaveMutable(true);
-		this.broker.convertAndSendToUser(user.getName(), QUEUE, event, target.getMessageHeaders());
+		this.userQueues.sendToSession(user.getName(), sessionId, QUEUE, event);
 	}
 
 	/**
