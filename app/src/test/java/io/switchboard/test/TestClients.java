@@ -16,6 +16,7 @@ import jakarta.websocket.WebSocketContainer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
@@ -47,7 +48,7 @@ public class TestClients {
 
 	private final UserDirectory users;
 
-	private final TokenIssuer tokens;
+	private final ObjectProvider<TokenIssuer> tokens;
 
 	private final JsonMapper json;
 
@@ -55,7 +56,8 @@ public class TestClients {
 
 	private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
-	TestClients(UserDirectory users, TokenIssuer tokens, JsonMapper json, Environment environment) {
+	public TestClients(UserDirectory users, ObjectProvider<TokenIssuer> tokens, JsonMapper json,
+			Environment environment) {
 		this.users = users;
 		this.tokens = tokens;
 		this.json = json;
@@ -69,7 +71,7 @@ public class TestClients {
 		String username = "u" + Integer.toString(sequence.incrementAndGet(), 36)
 				+ Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
 		CurrentUser user = this.users.createLocal(username, "User " + username, PASSWORD_HASH, Set.of(roles));
-		return new TestUser(user, this.tokens.issue(user).accessToken());
+		return new TestUser(user, tokens().issue(user).accessToken());
 	}
 
 	public int port() {
@@ -80,15 +82,25 @@ public class TestClients {
 		return this.json;
 	}
 
+	/**
+	 * The issuer of built-in tokens; absent when an external issuer is configured.
+	 */
 	public TokenIssuer tokens() {
-		return this.tokens;
+		return this.tokens.getObject();
+	}
+
+	/**
+	 * A STOMP client connected over {@code /ws} with the given bearer token.
+	 */
+	public StompClient connect(String token) {
+		return connect(webSocketClient(), "ws://localhost:" + port() + "/ws", token);
 	}
 
 	/**
 	 * A STOMP client connected over the native WebSocket endpoint {@code /ws}.
 	 */
 	public StompClient connect(TestUser user) {
-		return connect(webSocketClient(), "ws://localhost:" + port() + "/ws", user);
+		return connect(user.token());
 	}
 
 	/**
@@ -99,7 +111,7 @@ public class TestClients {
 		SockJsClient sockJs = new SockJsClient(List.of(new RestTemplateXhrTransport()));
 		WebSocketStompClient client = new WebSocketStompClient(sockJs);
 		configure(client);
-		return connect(client, "http://localhost:" + port() + "/sockjs", user);
+		return connect(client, "http://localhost:" + port() + "/sockjs", user.token());
 	}
 
 	/**
@@ -116,9 +128,13 @@ public class TestClients {
 	}
 
 	public RestClient rest(TestUser user) {
+		return rest(user.token());
+	}
+
+	public RestClient rest(String token) {
 		return RestClient.builder()
 			.baseUrl("http://localhost:" + port())
-			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + user.token())
+			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 			.build();
 	}
 
@@ -161,9 +177,9 @@ public class TestClients {
 		return messages(reader, channelId, "limit=1").get("seq").asLong();
 	}
 
-	private StompClient connect(WebSocketStompClient client, String url, TestUser user) {
+	private StompClient connect(WebSocketStompClient client, String url, String token) {
 		StompHeaders connect = new StompHeaders();
-		connect.add(HttpHeaders.AUTHORIZATION, "Bearer " + user.token());
+		connect.add(HttpHeaders.AUTHORIZATION, "Bearer " + token);
 		StompSession session = StompClient
 			.await(client.connectAsync(url, new WebSocketHttpHeaders(), connect, new StompSessionHandlerAdapter() {
 			}));
