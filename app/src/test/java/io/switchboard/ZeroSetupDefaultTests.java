@@ -1,0 +1,86 @@
+package io.switchboard;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import io.switchboard.security.TokenIssuer;
+import io.switchboard.test.Inbox;
+import io.switchboard.test.StompClient;
+import io.switchboard.test.TestClients;
+import io.switchboard.user.UserDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one test of the zero-setup default, as a new user tries it: H2 file database, demo
+ * accounts, the general channel; and the data is still there after a restart.
+ */
+class ZeroSetupDefaultTests {
+
+	@TempDir
+	Path data;
+
+	@Test
+	void demoUserChatsInGeneralAndFindsTheMessageAfterARestart() {
+		long channelId;
+		long seq;
+		try (ConfigurableApplicationContext server = start()) {
+			TestClients clients = clients(server);
+			String token = demoToken(clients, "alice");
+			JsonNode general = clients.rest(token).get().uri("/api/channels").retrieve().body(JsonNode.class).get(0);
+			assertThat(general.get("name").asString()).isEqualTo("general");
+			channelId = general.get("id").asLong();
+			try (StompClient client = clients.connect(token)) {
+				Inbox channel = client.subscribe("/topic/channel." + channelId);
+				client.sendAndAwaitReceipt("/app/channel." + channelId + ".send", Map.of("content", "hello, world"));
+				JsonNode event = channel.next();
+				assertThat(event.get("type").asString()).isEqualTo("message.created");
+				seq = event.get("seq").asLong();
+				assertThat(seq).isPositive();
+			}
+		}
+		try (ConfigurableApplicationContext restarted = start()) {
+			TestClients clients = clients(restarted);
+			JsonNode history = clients.rest(demoToken(clients, "bob"))
+				.get()
+				.uri("/api/channels/{id}/messages", channelId)
+				.retrieve()
+				.body(JsonNode.class);
+			JsonNode message = history.get("messages").get(0);
+			assertThat(message.get("content").asString()).isEqualTo("hello, world");
+			assertThat(message.get("seq").asLong()).isEqualTo(seq);
+			assertThat(message.at("/sender/username").asString()).isEqualTo("alice");
+		}
+	}
+
+	private ConfigurableApplicationContext start() {
+		// Only the database file moves, to a temporary folder; the rest is the default.
+		return new SpringApplicationBuilder(SwitchboardApplication.class).run("--server.port=0",
+				"--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("switchboard")
+						+ ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH");
+	}
+
+	private static TestClients clients(ConfigurableApplicationContext server) {
+		return new TestClients(server.getBean(UserDirectory.class), server.getBeanProvider(TokenIssuer.class),
+				server.getBean(JsonMapper.class), server.getEnvironment());
+	}
+
+	private static String demoToken(TestClients clients, String username) {
+		return clients.anonymousRest()
+			.post()
+			.uri("/api/auth/token")
+			.body(Map.of("username", username, "password", "demo"))
+			.retrieve()
+			.body(JsonNode.class)
+			.get("accessToken")
+			.asString();
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.switchboard.broker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.switchboard.test.Inbox;
+import io.switchboard.test.ServerTest;
+import io.switchboard.test.StompClient;
+import io.switchboard.test.TestClients;
+import io.switchboard.test.TestUser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * With {@code switchboard.broker.embedded=false} no broker starts in the server and the
+ * relay goes to the configured one. The "external" broker is an Artemis the test starts
+ * on loopback with credentials of its own.
+ */
+@ServerTest(properties = "switchboard.broker.embedded=false")
+@DirtiesContext
+class ExternalBrokerIntegrationTests {
+
+	private static EmbeddedBroker external;
+
+	@Autowired
+	TestClients clients;
+
+	@Autowired
+	ApplicationContext context;
+
+	@DynamicPropertySource
+	static void externalBroker(DynamicPropertyRegistry registry) throws Exception {
+		BrokerSettings settings = new BrokerSettings(true, "127.0.0.1", 0, "outside", "outside-secret",
+				Duration.ofSeconds(10), 2.0, Duration.ofHours(1), Duration.ofSeconds(5), List.of("*"));
+		BrokerConnection connection = BrokerConnection.from(settings);
+		external = new EmbeddedBroker(connection, settings);
+		external.start();
+		registry.add("switchboard.broker.host", connection::host);
+		registry.add("switchboard.broker.port", connection::port);
+		registry.add("switchboard.broker.login", connection::login);
+		registry.add("switchboard.broker.passcode", connection::passcode);
+	}
+
+	@AfterAll
+	static void stopExternalBroker() throws Exception {
+		external.stop();
+	}
+
+	@Test
+	void relayUsesTheConfiguredBrokerAndNoneStartsInTheServer() {
+		assertThat(this.context.getBeanProvider(EmbeddedBroker.class).getIfAvailable()).isNull();
+		TestUser alice = this.clients.newUser();
+		long channelId = this.clients.createChannel(alice, "private");
+		try (StompClient client = this.clients.connect(alice)) {
+			client.subscribe("/user/queue/notifications");
+			assertThat(external.queueNames()).anyMatch((name) -> name.startsWith("notifications-user"));
+			Inbox channel = client.subscribe("/topic/channel." + channelId);
+			client.sendAndAwaitReceipt("/app/channel." + channelId + ".send", Map.of("content", "via the cluster"));
+			assertThat(channel.next().at("/message/content").asString()).isEqualTo("via the cluster");
+		}
+	}
+
+}
