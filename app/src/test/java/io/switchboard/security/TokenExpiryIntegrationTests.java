@@ -1,0 +1,62 @@
+package io.switchboard.security;
+
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+import io.switchboard.test.ServerTest;
+import io.switchboard.test.StompClient;
+import io.switchboard.test.TestClients;
+import io.switchboard.test.TestUser;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.messaging.simp.stomp.StompHeaders;
+import org.springframework.messaging.simp.stomp.StompSession;
+import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A session lives no longer than its token: the first frame after expiry is answered with
+ * an ERROR and the connection closes (PROTOCOL.md section 5).
+ */
+@ServerTest
+class TokenExpiryIntegrationTests {
+
+	@Autowired
+	TestClients clients;
+
+	@Test
+	void firstFrameAfterTheTokenExpiredClosesTheSession() {
+		TestUser alice = this.clients.newUser();
+		long channelId = this.clients.createChannel(alice, "private");
+		Instant expiresAt = Instant.now().plusSeconds(3);
+		String shortLived = this.clients.tokens().encode(alice.user(), Instant.now(), expiresAt);
+		CompletableFuture<String> error = new CompletableFuture<>();
+		StompSession session = StompClient
+			.await(this.clients.connectAsync("Bearer " + shortLived, new StompSessionHandlerAdapter() {
+
+				@Override
+				public Type getPayloadType(StompHeaders headers) {
+					return byte[].class;
+				}
+
+				@Override
+				public void handleFrame(StompHeaders headers, Object payload) {
+					error.complete(headers.getFirst("message"));
+				}
+
+			}));
+		await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(expiresAt));
+		StompHeaders send = new StompHeaders();
+		send.setDestination("/app/channel." + channelId + ".send");
+		session.send(send, "{\"content\":\"too late\"}".getBytes());
+		assertThat(StompClient.await(error)).isEqualTo("unauthorized: token expired");
+		await().atMost(Duration.ofSeconds(10)).until(() -> !session.isConnected());
+		assertThat(this.clients.messages(alice, channelId, "sinceSeq=0").get("messages")).isEmpty();
+	}
+
+}
