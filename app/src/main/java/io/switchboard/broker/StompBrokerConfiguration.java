@@ -1,6 +1,7 @@
 package io.switchboard.broker;
 
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -39,8 +40,6 @@ class StompBrokerConfiguration implements WebSocketMessageBrokerConfigurer {
 		String[] origins = this.settings.allowedOrigins().toArray(String[]::new);
 		registry.addEndpoint("/ws").setAllowedOriginPatterns(origins);
 		registry.addEndpoint("/sockjs").setAllowedOriginPatterns(origins).withSockJS();
-		// PROTOCOL.md: SENDs from one session are processed in the order they were sent.
-		registry.setPreserveReceiveOrder(true);
 	}
 
 	@Override
@@ -61,10 +60,19 @@ class StompBrokerConfiguration implements WebSocketMessageBrokerConfigurer {
 			// sessions on another node.
 			.setUserDestinationBroadcast(UNRESOLVED_USER_DESTINATION)
 			.setUserRegistryBroadcast(USER_REGISTRY_BROADCAST);
+		registry.configureBrokerChannel().interceptors(new RelayedHeaderScrubber());
 	}
 
+	/**
+	 * Inbound frames are handled on the thread that read them, one after another per
+	 * session, so SENDs from one session are processed in the order they were sent
+	 * (PROTOCOL.md section 2). Spring's alternative, {@code setPreserveReceiveOrder},
+	 * breaks delivery to a user's second session. Runs after Spring Boot's configurer,
+	 * which would hand frames to a thread pool.
+	 */
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
+		registration.executor(new SyncTaskExecutor());
 		registration.interceptors(new HeartbeatFloor(this.settings.clientHeartbeatFloor()));
 	}
 

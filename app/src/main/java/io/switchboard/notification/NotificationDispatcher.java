@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import io.switchboard.broker.UserQueues;
 import io.switchboard.message.MessagePosted;
 import io.switchboard.message.MessageView;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,13 +27,13 @@ class NotificationDispatcher {
 
 	private final NotificationRepository notifications;
 
-	private final UserQueues userQueues;
+	private final SimpMessageSendingOperations broker;
 
 	private final JsonMapper json;
 
-	NotificationDispatcher(NotificationRepository notifications, UserQueues userQueues, JsonMapper json) {
+	NotificationDispatcher(NotificationRepository notifications, SimpMessageSendingOperations broker, JsonMapper json) {
 		this.notifications = notifications;
-		this.userQueues = userQueues;
+		this.broker = broker;
 		this.json = json;
 	}
 
@@ -78,7 +78,7 @@ class NotificationDispatcher {
 
 	private void deliver(Notification notification) {
 		NotificationView view = NotificationView.of(notification, this.json.readTree(notification.data()));
-		this.userQueues.sendToAllSessions(notification.userId(), QUEUE, view);
+		this.broker.convertAndSendToUser(Long.toString(notification.userId()), QUEUE, view);
 	}
 
 	private static String preview(String content) {

@@ -25,8 +25,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * token expired, is answered with an ERROR frame whose message starts with
  * {@code unauthorized}, and the connection closes.
  * <p>
- * It answers with the ERROR frame itself rather than by throwing: inbound frames are
- * handed on in order by a decorator that only logs what a throw carries.
+ * It answers with the ERROR frame itself rather than by throwing, so a refused token is
+ * one log line without a stack trace, and the frame is never logged with its token.
  */
 class StompAuthentication implements ChannelInterceptor {
 

@@ -2,13 +2,14 @@ package io.switchboard.system;
 
 import java.security.Principal;
 
-import io.switchboard.broker.UserQueues;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.stereotype.Component;
 
@@ -21,12 +22,12 @@ public class StompErrors {
 
 	public static final String QUEUE = "/queue/errors";
 
-	private final UserQueues userQueues;
+	private final SimpMessageSendingOperations broker;
 
 	private final JsonMapper json;
 
-	StompErrors(UserQueues userQueues, JsonMapper json) {
-		this.userQueues = userQueues;
+	StompErrors(SimpMessageSendingOperations broker, JsonMapper json) {
+		this.broker = broker;
 		this.json = json;
 	}
 
@@ -39,7 +40,10 @@ public class StompErrors {
 		}
 		ErrorEvent event = new ErrorEvent(code, reason, headers.getDestination(), headers.getReceipt(),
 				clientMessageId(frame.getPayload()));
-		this.userQueues.sendToSession(user.getName(), sessionId, QUEUE, event);
+		SimpMessageHeaderAccessor target = SimpMessageHeaderAccessor.create();
+		target.setSessionId(sessionId);
+		target.setLeaveMutable(true);
+		this.broker.convertAndSendToUser(user.getName(), QUEUE, event, target.getMessageHeaders());
 	}
 
 	/**
