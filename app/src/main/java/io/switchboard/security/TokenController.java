@@ -1,5 +1,7 @@
 package io.switchboard.security;
 
+import java.util.Optional;
+
 import io.switchboard.system.ErrorCode;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.LocalCredentials;
@@ -23,19 +25,26 @@ class TokenController {
 
 	private final TokenIssuer tokens;
 
+	private final String unknownUserHash;
+
 	TokenController(UserDirectory users, PasswordEncoder passwords, TokenIssuer tokens) {
 		this.users = users;
 		this.passwords = passwords;
 		this.tokens = tokens;
+		this.unknownUserHash = passwords.encode("no such user");
 	}
 
 	@PostMapping("/api/auth/token")
 	TokenIssuer.AccessToken token(@Valid @RequestBody TokenRequest request) {
-		LocalCredentials credentials = this.users.localCredentials(request.username())
-			.filter((found) -> found.passwordHash() != null
-					&& this.passwords.matches(request.password(), found.passwordHash()))
-			.orElseThrow(() -> new RequestRefused(ErrorCode.UNAUTHORIZED, "bad username or password"));
-		return this.tokens.issue(credentials.user());
+		Optional<LocalCredentials> found = this.users.localCredentials(request.username());
+		String hash = found.map(LocalCredentials::passwordHash).orElse(null);
+		// An unknown name costs the same hash check as a known one, so response times do
+		// not tell which names exist.
+		boolean matches = this.passwords.matches(request.password(), (hash != null) ? hash : this.unknownUserHash);
+		if (found.isEmpty() || hash == null || !matches) {
+			throw new RequestRefused(ErrorCode.UNAUTHORIZED, "bad username or password");
+		}
+		return this.tokens.issue(found.get().user());
 	}
 
 	record TokenRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 256) String password) {
