@@ -1,10 +1,8 @@
 package io.switchboard.channel;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.switchboard.system.RequestRefused;
+import io.switchboard.system.WireNames;
 
 /**
  * What kind of channel: who may find it, join it and post in it.
@@ -26,17 +24,12 @@ public enum ChannelType {
 
 	@JsonValue
 	public String wireName() {
-		return name().toLowerCase(Locale.ROOT);
+		return WireNames.of(this);
 	}
 
 	@JsonCreator
 	static ChannelType fromWireName(String name) {
-		for (ChannelType type : values()) {
-			if (type.wireName().equals(name)) {
-				return type;
-			}
-		}
-		throw RequestRefused.badRequest("unknown channel type '" + name + "'");
+		return WireNames.parse(ChannelType.class, name);
 	}
 
 	public boolean isConversation() {

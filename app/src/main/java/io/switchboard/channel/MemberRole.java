@@ -1,10 +1,8 @@
 package io.switchboard.channel;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.switchboard.system.RequestRefused;
+import io.switchboard.system.WireNames;
 
 /**
  * A member's role within one channel.
@@ -15,17 +13,12 @@ public enum MemberRole {
 
 	@JsonValue
 	public String wireName() {
-		return name().toLowerCase(Locale.ROOT);
+		return WireNames.of(this);
 	}
 
 	@JsonCreator
 	static MemberRole fromWireName(String name) {
-		for (MemberRole role : values()) {
-			if (role.wireName().equals(name)) {
-				return role;
-			}
-		}
-		throw RequestRefused.badRequest("unknown member role '" + name + "'");
+		return WireNames.parse(MemberRole.class, name);
 	}
 
 	boolean canModerate() {

@@ -1,45 +1,44 @@
 package io.switchboard.channel;
 
-import java.util.Locale;
-
+import io.switchboard.system.WireNames;
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 /**
- * Stores the channel enums by their lower-case wire names, so the database reads like the
- * API.
+ * Stores the channel enums by their wire names, so the database reads like the API.
  */
-final class WireNameConverters {
+abstract class WireNameConverters<E extends Enum<E>> implements AttributeConverter<E, String> {
 
-	private WireNameConverters() {
+	private final Class<E> type;
+
+	WireNameConverters(Class<E> type) {
+		this.type = type;
+	}
+
+	@Override
+	public String convertToDatabaseColumn(E constant) {
+		return WireNames.of(constant);
+	}
+
+	@Override
+	public E convertToEntityAttribute(String wireName) {
+		return WireNames.parse(this.type, wireName);
 	}
 
 	@Converter(autoApply = true)
-	static class ChannelTypeConverter implements AttributeConverter<ChannelType, String> {
+	static class ChannelTypeConverter extends WireNameConverters<ChannelType> {
 
-		@Override
-		public String convertToDatabaseColumn(ChannelType type) {
-			return type.wireName();
-		}
-
-		@Override
-		public ChannelType convertToEntityAttribute(String name) {
-			return ChannelType.valueOf(name.toUpperCase(Locale.ROOT));
+		ChannelTypeConverter() {
+			super(ChannelType.class);
 		}
 
 	}
 
 	@Converter(autoApply = true)
-	static class MemberRoleConverter implements AttributeConverter<MemberRole, String> {
+	static class MemberRoleConverter extends WireNameConverters<MemberRole> {
 
-		@Override
-		public String convertToDatabaseColumn(MemberRole role) {
-			return role.wireName();
-		}
-
-		@Override
-		public MemberRole convertToEntityAttribute(String name) {
-			return MemberRole.valueOf(name.toUpperCase(Locale.ROOT));
+		MemberRoleConverter() {
+			super(MemberRole.class);
 		}
 
 	}

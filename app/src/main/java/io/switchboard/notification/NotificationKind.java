@@ -1,8 +1,7 @@
 package io.switchboard.notification;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.switchboard.system.WireNames;
 
 /**
  * Why a user is notified.
@@ -13,7 +12,7 @@ public enum NotificationKind {
 
 	@JsonValue
 	public String wireName() {
-		return name().toLowerCase(Locale.ROOT);
+		return WireNames.of(this);
 	}
 
 }

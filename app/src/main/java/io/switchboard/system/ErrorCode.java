@@ -26,7 +26,7 @@ public enum ErrorCode {
 	 * The code as it appears on the wire, e.g. {@code bad_request}.
 	 */
 	public String wireName() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return WireNames.of(this);
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.switchboard.broker;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import io.switchboard.test.Inbox;
@@ -25,11 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * relay goes to the configured one. The "external" broker is an Artemis the test starts
  * on loopback with credentials of its own.
  */
-@ServerTest(properties = "switchboard.broker.embedded=false")
+@ServerTest
 @DirtiesContext
 class ExternalBrokerIntegrationTests {
 
-	private static EmbeddedBroker external;
+	private static ExternalTestBroker external;
 
 	@Autowired
 	TestClients clients;
@@ -39,15 +37,8 @@ class ExternalBrokerIntegrationTests {
 
 	@DynamicPropertySource
 	static void externalBroker(DynamicPropertyRegistry registry) throws Exception {
-		BrokerSettings settings = new BrokerSettings(true, "127.0.0.1", 0, "outside", "outside-secret",
-				Duration.ofSeconds(10), 2.0, Duration.ofHours(1), Duration.ofSeconds(5), List.of("*"));
-		BrokerConnection connection = BrokerConnection.from(settings);
-		external = new EmbeddedBroker(connection, settings);
-		external.start();
-		registry.add("switchboard.broker.host", connection::host);
-		registry.add("switchboard.broker.port", connection::port);
-		registry.add("switchboard.broker.login", connection::login);
-		registry.add("switchboard.broker.passcode", connection::passcode);
+		external = ExternalTestBroker.start("outside");
+		external.register(registry);
 	}
 
 	@AfterAll

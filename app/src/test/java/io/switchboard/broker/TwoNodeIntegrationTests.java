@@ -1,6 +1,6 @@
 package io.switchboard.broker;
 
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -32,33 +32,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * connected to one node sees what is sent through the other, channel events and their own
  * notifications alike.
  */
-@ServerTest(properties = "switchboard.broker.embedded=false")
+@ServerTest
 @DirtiesContext
 class TwoNodeIntegrationTests {
 
-	private static EmbeddedBroker external;
-
-	private static BrokerConnection connection;
+	private static ExternalTestBroker broker;
 
 	@Autowired
 	TestClients nodeA;
 
 	@DynamicPropertySource
 	static void sharedBroker(DynamicPropertyRegistry registry) throws Exception {
-		BrokerSettings settings = new BrokerSettings(true, "127.0.0.1", 0, "cluster", "cluster-secret",
-				Duration.ofSeconds(10), 2.0, Duration.ofHours(1), Duration.ofSeconds(5), List.of("*"));
-		connection = BrokerConnection.from(settings);
-		external = new EmbeddedBroker(connection, settings);
-		external.start();
-		registry.add("switchboard.broker.host", connection::host);
-		registry.add("switchboard.broker.port", connection::port);
-		registry.add("switchboard.broker.login", connection::login);
-		registry.add("switchboard.broker.passcode", connection::passcode);
+		broker = ExternalTestBroker.start("cluster");
+		broker.register(registry);
 	}
 
 	@AfterAll
 	static void stopBroker() throws Exception {
-		external.stop();
+		broker.stop();
 	}
 
 	@Test
@@ -86,13 +77,12 @@ class TwoNodeIntegrationTests {
 
 	private static ConfigurableApplicationContext startSecondNode() {
 		TestDatabase database = TestDatabase.get();
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=" + database.url(),
+				"--spring.datasource.username=" + database.username(),
+				"--spring.datasource.password=" + database.password()));
+		arguments.addAll(broker.arguments());
 		return new SpringApplicationBuilder(SwitchboardApplication.class).profiles("test")
-			.run("--server.port=0", "--spring.datasource.url=" + database.url(),
-					"--spring.datasource.username=" + database.username(),
-					"--spring.datasource.password=" + database.password(), "--switchboard.broker.embedded=false",
-					"--switchboard.broker.host=" + connection.host(), "--switchboard.broker.port=" + connection.port(),
-					"--switchboard.broker.login=" + connection.login(),
-					"--switchboard.broker.passcode=" + connection.passcode());
+			.run(arguments.toArray(String[]::new));
 	}
 
 }

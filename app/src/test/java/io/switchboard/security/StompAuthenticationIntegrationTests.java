@@ -1,10 +1,10 @@
 package io.switchboard.security;
 
-import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CompletableFuture;
 
+import io.switchboard.test.ErrorFrameCatcher;
 import io.switchboard.test.ServerTest;
 import io.switchboard.test.StompClient;
 import io.switchboard.test.TestClients;
@@ -12,9 +12,7 @@ import io.switchboard.test.TestUser;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,22 +68,9 @@ class StompAuthenticationIntegrationTests {
 	}
 
 	private void assertRefused(String authorization) {
-		CompletableFuture<String> errorMessage = new CompletableFuture<>();
-		CompletableFuture<StompSession> connected = this.clients.connectAsync(authorization,
-				new StompSessionHandlerAdapter() {
-
-					@Override
-					public Type getPayloadType(StompHeaders headers) {
-						return byte[].class;
-					}
-
-					@Override
-					public void handleFrame(StompHeaders headers, Object payload) {
-						errorMessage.complete(headers.getFirst("message"));
-					}
-
-				});
-		assertThat(StompClient.await(errorMessage)).startsWith("unauthorized");
+		ErrorFrameCatcher error = new ErrorFrameCatcher();
+		CompletableFuture<StompSession> connected = this.clients.connectAsync(authorization, error);
+		assertThat(error.message()).startsWith("unauthorized");
 		assertThatThrownBy(() -> StompClient.await(connected)).isInstanceOf(AssertionError.class);
 	}
 

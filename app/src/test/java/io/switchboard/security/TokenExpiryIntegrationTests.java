@@ -1,10 +1,9 @@
 package io.switchboard.security;
 
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 
+import io.switchboard.test.ErrorFrameCatcher;
 import io.switchboard.test.ServerTest;
 import io.switchboard.test.StompClient;
 import io.switchboard.test.TestClients;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
-import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,26 +33,13 @@ class TokenExpiryIntegrationTests {
 		long channelId = this.clients.createChannel(alice, "private");
 		Instant expiresAt = Instant.now().plusSeconds(3);
 		String shortLived = this.clients.tokens().encode(alice.user(), Instant.now(), expiresAt);
-		CompletableFuture<String> error = new CompletableFuture<>();
-		StompSession session = StompClient
-			.await(this.clients.connectAsync("Bearer " + shortLived, new StompSessionHandlerAdapter() {
-
-				@Override
-				public Type getPayloadType(StompHeaders headers) {
-					return byte[].class;
-				}
-
-				@Override
-				public void handleFrame(StompHeaders headers, Object payload) {
-					error.complete(headers.getFirst("message"));
-				}
-
-			}));
+		ErrorFrameCatcher error = new ErrorFrameCatcher();
+		StompSession session = StompClient.await(this.clients.connectAsync("Bearer " + shortLived, error));
 		await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(expiresAt));
 		StompHeaders send = new StompHeaders();
 		send.setDestination("/app/channel." + channelId + ".send");
 		session.send(send, "{\"content\":\"too late\"}".getBytes());
-		assertThat(StompClient.await(error)).isEqualTo("unauthorized: token expired");
+		assertThat(error.message()).isEqualTo("unauthorized: token expired");
 		await().atMost(Duration.ofSeconds(10)).until(() -> !session.isConnected());
 		assertThat(this.clients.messages(alice, channelId, "sinceSeq=0").get("messages")).isEmpty();
 	}
