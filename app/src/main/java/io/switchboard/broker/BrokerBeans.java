@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
  * The broker side: where the relay connects and, by default, the broker it connects to.
@@ -23,6 +24,18 @@ class BrokerBeans {
 	@ConditionalOnProperty(name = "switchboard.broker.embedded", havingValue = "true", matchIfMissing = true)
 	EmbeddedBroker embeddedBroker(BrokerConnection connection, BrokerSettings settings) {
 		return new EmbeddedBroker(connection, settings);
+	}
+
+	/**
+	 * The WebSocket container buffers twice the largest STOMP frame, so that a frame over
+	 * the limit reaches the STOMP decoder, which answers it with an ERROR frame.
+	 */
+	@Bean
+	ServletServerContainerFactoryBean webSocketContainer() {
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		container.setMaxTextMessageBufferSize(2 * StompBrokerConfiguration.MAX_FRAME_BYTES);
+		container.setMaxBinaryMessageBufferSize(2 * StompBrokerConfiguration.MAX_FRAME_BYTES);
+		return container;
 	}
 
 	/**

@@ -9,6 +9,7 @@ import org.springframework.util.AntPathMatcher;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 
 /**
  * STOMP endpoints and the relay: {@code /app} goes to the controllers, {@code /topic} and
@@ -21,6 +22,8 @@ class StompBrokerConfiguration implements WebSocketMessageBrokerConfigurer {
 	static final String UNRESOLVED_USER_DESTINATION = "/topic/switchboard.unresolved-user";
 
 	static final String USER_REGISTRY_BROADCAST = "/topic/switchboard.user-registry";
+
+	static final int MAX_FRAME_BYTES = 64 * 1024;
 
 	private final BrokerConnection connection;
 
@@ -61,6 +64,15 @@ class StompBrokerConfiguration implements WebSocketMessageBrokerConfigurer {
 			.setUserDestinationBroadcast(UNRESOLVED_USER_DESTINATION)
 			.setUserRegistryBroadcast(USER_REGISTRY_BROADCAST);
 		registry.configureBrokerChannel().interceptors(new RelayedHeaderScrubber());
+	}
+
+	/**
+	 * A STOMP frame may be 64 KB: a 4,000-character message is at most 16 KB of UTF-8. A
+	 * longer frame is a protocol violation that closes the sender's connection.
+	 */
+	@Override
+	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+		registration.setMessageSizeLimit(MAX_FRAME_BYTES);
 	}
 
 	/**

@@ -136,8 +136,13 @@ class Message {
 		return this.deleted;
 	}
 
-	void countReply() {
+	/**
+	 * A reply was posted: the change that took {@code seq} changed this message too, so
+	 * {@code sinceSeq} recovery returns it with its new count.
+	 */
+	void countReply(long seq) {
 		this.threadReplyCount++;
+		this.lastSeq = seq;
 	}
 
 }

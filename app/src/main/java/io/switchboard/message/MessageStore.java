@@ -63,7 +63,7 @@ class MessageStore {
 		Message message = this.messages.save(new Message(channelId, slot.seq(), sender.id(), request.content(),
 				request.replyToId(), request.clientMessageId(), mentioned(request.content(), memberIds, sender)));
 		if (parent != null) {
-			parent.countReply();
+			parent.countReply(slot.seq());
 		}
 		MessageView view = MessageView.of(message, sender.summary());
 		this.events.publishEvent(new MessagePosted(view, this.access.typeOf(channelId),

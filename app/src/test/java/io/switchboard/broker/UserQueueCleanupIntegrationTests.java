@@ -47,6 +47,7 @@ class UserQueueCleanupIntegrationTests {
 			assertThat(userQueues()).as("a session's user queue exists while it lives")
 				.anyMatch((name) -> name.startsWith("notifications-user") && !before.contains(name));
 		}
+		long started = System.nanoTime();
 		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
 		try {
 			List<CompletableFuture<Void>> workers = new ArrayList<>();

@@ -161,6 +161,7 @@ class ChannelMessagingIntegrationTests {
 			for (int i = 0; i < senders; i++) {
 				sessions.add(this.clients.connect((i % 2 == 0) ? alice : bob));
 			}
+			long started = System.nanoTime();
 			List<CompletableFuture<Void>> done = new ArrayList<>();
 			for (int s = 0; s < senders; s++) {
 				StompClient sender = sessions.get(s);
@@ -176,6 +177,8 @@ class ChannelMessagingIntegrationTests {
 			}
 			done.forEach(StompClient::await);
 			List<JsonNode> events = inbox.next(senders * perSender);
+			System.out.printf("[measure] %d messages from %d sessions stored, confirmed and delivered in %d ms%n",
+					senders * perSender, senders, (System.nanoTime() - started) / 1_000_000);
 			List<Long> seqs = events.stream().map((event) -> event.get("seq").asLong()).toList();
 			for (int i = 0; i < seqs.size(); i++) {
 				assertThat(seqs.get(i)).as("event %d", i).isEqualTo(base + 1 + i);
@@ -241,6 +244,33 @@ class ChannelMessagingIntegrationTests {
 			assertThat(refused).extracting((error) -> error.get("code").asString()).containsOnly("forbidden");
 			assertThat(this.clients.messages(alice, channelId, "sinceSeq=0").get("messages")).isEmpty();
 			assertThat(client.isConnected()).isTrue();
+		}
+	}
+
+	@Test
+	void replyCountsOnItsThreadAndRecoveryReturnsTheUpdatedParent() {
+		TestUser alice = this.clients.newUser();
+		long channelId = this.clients.createChannel(alice, "private");
+		long otherChannelId = this.clients.createChannel(alice, "private");
+		try (StompClient client = this.clients.connect(alice)) {
+			Inbox errors = client.subscribe("/user/queue/errors");
+			Inbox channel = client.subscribe(topic(channelId));
+			client.sendAndAwaitReceipt(send(channelId), Map.of("content", "question?"));
+			JsonNode parent = channel.next().get("message");
+			client.sendAndAwaitReceipt(send(channelId), Map.of("content", "answer", "replyToId", parent.get("id")));
+			JsonNode reply = channel.next().get("message");
+			assertThat(reply.get("replyToId").asLong()).isEqualTo(parent.get("id").asLong());
+			JsonNode recovered = this.clients.messages(alice, channelId, "sinceSeq=" + parent.get("seq").asLong())
+				.get("messages");
+			assertThat(recovered).hasSize(2);
+			JsonNode updatedParent = recovered.get(0).get("id").asLong() == parent.get("id").asLong() ? recovered.get(0)
+					: recovered.get(1);
+			assertThat(updatedParent.get("threadReplyCount").asInt()).isEqualTo(1);
+			assertThat(updatedParent.get("lastSeq").asLong()).isEqualTo(reply.get("seq").asLong());
+			client.send(send(channelId), Map.of("content", "nested", "replyToId", reply.get("id")));
+			client.send(send(otherChannelId), Map.of("content", "elsewhere", "replyToId", parent.get("id")));
+			assertThat(errors.next(2)).extracting((error) -> error.get("code").asString())
+				.containsExactly("bad_request", "not_found");
 		}
 	}
 
