@@ -43,7 +43,7 @@ class ChannelDirectory {
 		Channel channel = this.channels.saveAndFlush(new Channel(name, type, description, null, creator.id()));
 		ChannelMember admin = this.members
 			.saveAndFlush(new ChannelMember(channel.id(), creator.id(), MemberRole.ADMIN));
-		return ChannelView.ofMember(channel, admin, 0);
+		return ChannelView.ofMember(channel, 0, admin, 0);
 	}
 
 	@Transactional(readOnly = true)
@@ -57,27 +57,35 @@ class ChannelDirectory {
 		Map<Long, Long> unreadCounts = readSeqs.isEmpty() ? Map.of() : this.unread.unreadCounts(userId, readSeqs);
 		return this.channels.findByMember(userId)
 			.stream()
-			.map((channel) -> ChannelView.ofMember(channel, memberships.get(channel.id()),
+			.map((channel) -> ChannelView.ofMember(channel, channel.lastSeq(), memberships.get(channel.id()),
 					unreadCounts.getOrDefault(channel.id(), 0L)))
 			.toList();
 	}
 
 	@Transactional(readOnly = true)
 	List<ChannelView> joinable(long userId) {
-		return this.channels.findJoinable(userId).stream().map(ChannelView::ofVisitor).toList();
+		return this.channels.findJoinable(userId)
+			.stream()
+			.map((channel) -> ChannelView.ofVisitor(channel, channel.lastSeq()))
+			.toList();
 	}
 
+	/**
+	 * The channel as {@code userId} sees it, also from inside a transaction that has just
+	 * changed it.
+	 */
 	@Transactional(readOnly = true)
 	ChannelView view(long channelId, long userId) {
 		Channel channel = find(channelId);
+		long lastSeq = this.channels.findLastSeq(channelId).orElseThrow();
 		Optional<ChannelMember> member = this.members.findByChannelIdAndUserId(channelId, userId);
 		if (member.isPresent()) {
 			long unreadCount = this.unread.unreadCounts(userId, Map.of(channelId, member.get().readSeq()))
 				.getOrDefault(channelId, 0L);
-			return ChannelView.ofMember(channel, member.get(), unreadCount);
+			return ChannelView.ofMember(channel, lastSeq, member.get(), unreadCount);
 		}
 		if (channel.type().isOpen()) {
-			return ChannelView.ofVisitor(channel);
+			return ChannelView.ofVisitor(channel, lastSeq);
 		}
 		throw RequestRefused.forbidden("not a member of channel " + channelId);
 	}

@@ -11,14 +11,18 @@ import org.jspecify.annotations.Nullable;
 public record ChannelView(long id, String name, ChannelType type, @Nullable String description, long lastSeq,
 		@Nullable MemberRole role, @Nullable Long readSeq, @Nullable Long unreadCount, Instant createdAt) {
 
-	static ChannelView ofMember(Channel channel, ChannelMember member, long unreadCount) {
-		return new ChannelView(channel.id(), channel.name(), channel.type(), channel.description(), channel.lastSeq(),
+	/**
+	 * @param lastSeq the channel's sequence as the caller read it: an entity loaded
+	 * before a change in the same transaction took a number still shows the old one
+	 */
+	static ChannelView ofMember(Channel channel, long lastSeq, ChannelMember member, long unreadCount) {
+		return new ChannelView(channel.id(), channel.name(), channel.type(), channel.description(), lastSeq,
 				member.role(), member.readSeq(), unreadCount, channel.createdAt());
 	}
 
-	static ChannelView ofVisitor(Channel channel) {
-		return new ChannelView(channel.id(), channel.name(), channel.type(), channel.description(), channel.lastSeq(),
-				null, null, null, channel.createdAt());
+	static ChannelView ofVisitor(Channel channel, long lastSeq) {
+		return new ChannelView(channel.id(), channel.name(), channel.type(), channel.description(), lastSeq, null, null,
+				null, channel.createdAt());
 	}
 
 }

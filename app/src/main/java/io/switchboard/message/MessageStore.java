@@ -46,7 +46,7 @@ class MessageStore {
 	 * channel, returns the message stored the first time.
 	 */
 	@Transactional
-	Posted post(long channelId, CurrentUser sender, SendMessage request) {
+	MessageView post(long channelId, CurrentUser sender, SendMessage request) {
 		this.access.requirePoster(channelId, sender.id());
 		// Under the channel's lock a retry sees the first attempt if it committed.
 		this.sequence.lock(channelId);
@@ -54,7 +54,7 @@ class MessageStore {
 			var existing = this.messages.findByChannelIdAndSenderIdAndClientMessageId(channelId, sender.id(),
 					request.clientMessageId());
 			if (existing.isPresent()) {
-				return new Posted(MessageView.of(existing.get(), sender.summary()), false);
+				return MessageView.of(existing.get(), sender.summary());
 			}
 		}
 		Message parent = (request.replyToId() != null) ? threadParent(channelId, request.replyToId()) : null;
@@ -69,7 +69,7 @@ class MessageStore {
 		this.events.publishEvent(new MessagePosted(view, this.access.typeOf(channelId),
 				memberIds.stream().filter((id) -> id != sender.id()).toList()));
 		slot.publishOnCommit(MessageEvent.created(view));
-		return new Posted(view, true);
+		return view;
 	}
 
 	private Message threadParent(long channelId, long replyToId) {
@@ -96,15 +96,6 @@ class MessageStore {
 			.filter((id) -> id != sender.id() && memberIds.contains(id))
 			.sorted()
 			.toList();
-	}
-
-	/**
-	 * @param message the stored message
-	 * @param created {@code false} when an earlier SEND with the same
-	 * {@code clientMessageId} had stored it
-	 */
-	record Posted(MessageView message, boolean created) {
-
 	}
 
 }

@@ -84,6 +84,7 @@ class ChannelIntegrationTests {
 				.retrieve()
 				.body(JsonNode.class);
 			assertThat(joined.get("role").asString()).isEqualTo("member");
+			assertThat(joined.get("lastSeq").asLong()).isEqualTo(this.clients.lastSeq(bob, channelId));
 			this.clients.rest(bob).post().uri("/api/channels/{id}/leave", channelId).retrieve().toBodilessEntity();
 			JsonNode join = events.next();
 			JsonNode leave = events.next();
