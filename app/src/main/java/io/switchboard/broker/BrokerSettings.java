@@ -31,7 +31,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * tokens travel in the CONNECT frame, never in cookies, so any origin is safe by default
  */
 @ConfigurationProperties("switchboard.broker")
-public record BrokerSettings(@DefaultValue("true") boolean embedded, @DefaultValue("127.0.0.1") String host,
+record BrokerSettings(@DefaultValue("true") boolean embedded, @DefaultValue("127.0.0.1") String host,
 		@DefaultValue("0") int port, @Nullable String login, @Nullable String passcode,
 		@DefaultValue("10s") Duration clientHeartbeatFloor, @DefaultValue("2.0") double heartbeatTtlFactor,
 		@DefaultValue("1h") Duration silentClientTtl, @DefaultValue("5s") Duration queueScanPeriod,

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * relay's credentials open. It keeps no journal: the database is the record, the broker
  * only fans out.
  */
-public class EmbeddedBroker {
+class EmbeddedBroker {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedBroker.class);
 

@@ -3,7 +3,7 @@ package io.switchboard.channel;
 /**
  * The broker destination of a channel's live events.
  */
-public final class ChannelTopics {
+final class ChannelTopics {
 
 	private ChannelTopics() {
 	}

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * A channel as {@code /api/channels} shows it. The member fields are {@code null} when
  * the caller is not a member.
  */
-public record ChannelView(long id, String name, ChannelType type, @Nullable String description, long lastSeq,
+record ChannelView(long id, String name, ChannelType type, @Nullable String description, long lastSeq,
 		@Nullable MemberRole role, @Nullable Long readSeq, @Nullable Long unreadCount, Instant createdAt) {
 
 	/**

@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuer the {@code iss} claim of issued tokens
  */
 @ConfigurationProperties("switchboard.security")
-public record SecuritySettings(@DefaultValue(DEMO_SECRET) String jwtSecret, @DefaultValue("1h") Duration tokenTtl,
+record SecuritySettings(@DefaultValue(DEMO_SECRET) String jwtSecret, @DefaultValue("1h") Duration tokenTtl,
 		@DefaultValue("switchboard") String issuer) {
 
 	/** Safe only for a demo: a production profile refuses to start with it. */

@@ -16,7 +16,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * An authenticated user, over HTTP or STOMP. Its name is the user's id, which is what
  * {@code /user/...} destinations resolve against: ids never change, user names might.
  */
-public final class UserAuthentication extends AbstractAuthenticationToken {
+final class UserAuthentication extends AbstractAuthenticationToken {
 
 	private final CurrentUser user;
 

@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  * 5).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ErrorEvent(String type, String code, String message, @Nullable String destination,
-		@Nullable String receiptId, @Nullable String clientMessageId, @Nullable Long retryAfterMs) {
+record ErrorEvent(String type, String code, String message, @Nullable String destination, @Nullable String receiptId,
+		@Nullable String clientMessageId, @Nullable Long retryAfterMs) {
 
 	public ErrorEvent(ErrorCode code, String message, @Nullable String destination, @Nullable String receiptId,
 			@Nullable String clientMessageId) {
