@@ -43,6 +43,7 @@ class StompBrokerConfiguration implements WebSocketMessageBrokerConfigurer {
 		String[] origins = this.settings.allowedOrigins().toArray(String[]::new);
 		registry.addEndpoint("/ws").setAllowedOriginPatterns(origins);
 		registry.addEndpoint("/sockjs").setAllowedOriginPatterns(origins).withSockJS();
+		registry.setErrorHandler(new ProtocolErrorFrames());
 	}
 
 	@Override

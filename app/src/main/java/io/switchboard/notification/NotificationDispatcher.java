@@ -77,7 +77,7 @@ class NotificationDispatcher {
 	}
 
 	private void deliver(Notification notification) {
-		NotificationView view = NotificationView.of(notification, this.json.readTree(notification.data()));
+		NotificationView view = NotificationView.of(notification, this.json);
 		this.broker.convertAndSendToUser(Long.toString(notification.userId()), QUEUE, view);
 	}
 

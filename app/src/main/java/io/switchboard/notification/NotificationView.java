@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A notification as {@code /user/queue/notifications} and {@code /api/notifications} show
@@ -12,9 +13,10 @@ import tools.jackson.databind.JsonNode;
 record NotificationView(String type, long id, NotificationKind kind, String title, String body, JsonNode data,
 		Instant createdAt, @Nullable Instant readAt) {
 
-	static NotificationView of(Notification notification, JsonNode data) {
+	static NotificationView of(Notification notification, JsonMapper json) {
 		return new NotificationView("notification", notification.id(), notification.kind(), notification.title(),
-				notification.body(), data, notification.createdAt(), notification.readAt());
+				notification.body(), json.readTree(notification.data()), notification.createdAt(),
+				notification.readAt());
 	}
 
 }

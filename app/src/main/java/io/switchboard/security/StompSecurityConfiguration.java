@@ -16,13 +16,12 @@ import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.security.messaging.context.AuthenticationPrincipalArgumentResolver;
 import org.springframework.security.messaging.context.SecurityContextChannelInterceptor;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 
 /**
  * STOMP security: authentication of CONNECT, authorization of every frame, the
- * authenticated user for {@code @MessageMapping} methods, and the ERROR frame for a
- * failed CONNECT. Ordered first, so no other interceptor sees an unchecked frame.
+ * authenticated user for {@code @MessageMapping} methods. Ordered first, so no other
+ * interceptor sees an unchecked frame.
  */
 @Configuration(proxyBeanMethods = false)
 @Order(Ordered.HIGHEST_PRECEDENCE + 99)
@@ -61,11 +60,6 @@ class StompSecurityConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> argumentResolvers) {
 		argumentResolvers.add(new AuthenticationPrincipalArgumentResolver());
-	}
-
-	@Override
-	public void registerStompEndpoints(StompEndpointRegistry registry) {
-		registry.setErrorHandler(new StompErrorFrames());
 	}
 
 }
