@@ -1,6 +1,7 @@
 package io.switchboard.broker;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -8,6 +9,7 @@ import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.messaging.support.NativeMessageHeaderAccessor;
 
 /**
  * Removes the headers Artemis put on a MESSAGE before the server sends it on to the
@@ -26,16 +28,25 @@ class RelayedHeaderScrubber implements ChannelInterceptor {
 	private static final List<String> BROKER_HEADERS = List.of("destination-type", "subscription", "message-id",
 			"redelivered", "expires", "priority", "persistent", "timestamp", "ack");
 
+	/**
+	 * Every publication passes here, so headers are copied only for the rare message that
+	 * carries the broker's.
+	 */
 	@Override
 	public Message<?> preSend(Message<?> message, MessageChannel channel) {
-		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(message);
-		if (headers.getMessageType() != SimpMessageType.MESSAGE
-				|| BROKER_HEADERS.stream().noneMatch(headers::containsNativeHeader)) {
+		if (SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) != SimpMessageType.MESSAGE
+				|| !carriesBrokerHeaders(message)) {
 			return message;
 		}
+		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.wrap(message);
 		BROKER_HEADERS.forEach(headers::removeNativeHeader);
 		headers.setLeaveMutable(true);
 		return MessageBuilder.createMessage(message.getPayload(), headers.getMessageHeaders());
+	}
+
+	private static boolean carriesBrokerHeaders(Message<?> message) {
+		Object nativeHeaders = message.getHeaders().get(NativeMessageHeaderAccessor.NATIVE_HEADERS);
+		return nativeHeaders instanceof Map<?, ?> map && BROKER_HEADERS.stream().anyMatch(map::containsKey);
 	}
 
 }

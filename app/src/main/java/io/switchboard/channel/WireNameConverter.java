@@ -7,11 +7,11 @@ import jakarta.persistence.Converter;
 /**
  * Stores the channel enums by their wire names, so the database reads like the API.
  */
-abstract class WireNameConverters<E extends Enum<E>> implements AttributeConverter<E, String> {
+abstract class WireNameConverter<E extends Enum<E>> implements AttributeConverter<E, String> {
 
 	private final Class<E> type;
 
-	WireNameConverters(Class<E> type) {
+	WireNameConverter(Class<E> type) {
 		this.type = type;
 	}
 
@@ -26,7 +26,7 @@ abstract class WireNameConverters<E extends Enum<E>> implements AttributeConvert
 	}
 
 	@Converter(autoApply = true)
-	static class ChannelTypeConverter extends WireNameConverters<ChannelType> {
+	static class ChannelTypeConverter extends WireNameConverter<ChannelType> {
 
 		ChannelTypeConverter() {
 			super(ChannelType.class);
@@ -35,7 +35,7 @@ abstract class WireNameConverters<E extends Enum<E>> implements AttributeConvert
 	}
 
 	@Converter(autoApply = true)
-	static class MemberRoleConverter extends WireNameConverters<MemberRole> {
+	static class MemberRoleConverter extends WireNameConverter<MemberRole> {
 
 		MemberRoleConverter() {
 			super(MemberRole.class);
