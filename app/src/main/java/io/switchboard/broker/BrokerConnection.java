@@ -6,12 +6,23 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The address and credentials the relay uses, settled once at startup: for the embedded
- * broker a free port and random credentials unless configured.
+ * The address and credentials the node's broker link uses, settled once at startup: for
+ * the embedded broker an in-VM address, a free port and random credentials unless
+ * configured.
+ *
+ * @param host the broker's host
+ * @param port the broker's core-protocol port
+ * @param inVmId the in-VM acceptor of an embedded broker, or -1 for an external broker
+ * @param login the broker login
+ * @param passcode the broker passcode
  */
-record BrokerConnection(String host, int port, String login, String passcode) {
+record BrokerConnection(String host, int port, int inVmId, String login, String passcode) {
+
+	/** Each embedded broker in this JVM (tests run several) has its own in-VM address. */
+	private static final AtomicInteger inVmIds = new AtomicInteger(new SecureRandom().nextInt(1_000_000));
 
 	static BrokerConnection from(BrokerSettings settings) {
 		if (!settings.embedded()) {
@@ -19,12 +30,27 @@ record BrokerConnection(String host, int port, String login, String passcode) {
 				throw new IllegalStateException(
 						"switchboard.broker.embedded=false needs switchboard.broker.port, login and passcode");
 			}
-			return new BrokerConnection(settings.host(), settings.port(), settings.login(), settings.passcode());
+			return new BrokerConnection(settings.host(), settings.port(), -1, settings.login(), settings.passcode());
 		}
 		int port = (settings.port() > 0) ? settings.port() : freePort(settings.host());
-		String login = isBlank(settings.login()) ? "relay" : settings.login();
+		String login = isBlank(settings.login()) ? "switchboard" : settings.login();
 		String passcode = isBlank(settings.passcode()) ? randomSecret() : settings.passcode();
-		return new BrokerConnection(settings.host(), port, login, passcode);
+		return new BrokerConnection(settings.host(), port, inVmIds.incrementAndGet(), login, passcode);
+	}
+
+	/**
+	 * Where the link connects: in-VM to the embedded broker, over TCP to an external one.
+	 */
+	String linkUrl() {
+		return (this.inVmId >= 0) ? "vm://" + this.inVmId : tcpUrl();
+	}
+
+	String tcpUrl() {
+		return "tcp://" + this.host + ":" + this.port;
+	}
+
+	String describe() {
+		return (this.inVmId >= 0) ? "embedded broker (" + tcpUrl() + ")" : tcpUrl();
 	}
 
 	@Override

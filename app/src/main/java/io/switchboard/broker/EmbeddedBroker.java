@@ -3,6 +3,7 @@ package io.switchboard.broker;
 import java.util.List;
 import java.util.Set;
 
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.core.config.Configuration;
 import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
 import org.apache.activemq.artemis.core.config.impl.SecurityConfiguration;
@@ -16,25 +17,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An Apache Artemis broker in this JVM with one STOMP acceptor on loopback that only the
- * relay's credentials open. It keeps no journal: the database is the record, the broker
- * only fans out.
+ * An Apache Artemis broker in this JVM. The node links to it in-VM; its core-protocol
+ * acceptor on loopback, opened only by the configured credentials, lets it also play the
+ * external broker of several nodes in tests. It keeps no journal: the database is the
+ * record, the broker only fans out.
  */
 class EmbeddedBroker {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmbeddedBroker.class);
 
-	private static final String RELAY_ROLE = "relay";
+	private static final String NODE_ROLE = "node";
 
 	private final BrokerConnection connection;
 
-	private final BrokerSettings settings;
-
 	private final EmbeddedActiveMQ artemis = new EmbeddedActiveMQ();
 
-	EmbeddedBroker(BrokerConnection connection, BrokerSettings settings) {
+	EmbeddedBroker(BrokerConnection connection) {
 		this.connection = connection;
-		this.settings = settings;
 	}
 
 	public synchronized void start() throws Exception {
@@ -43,8 +42,7 @@ class EmbeddedBroker {
 			this.artemis.setSecurityManager(securityManager());
 		}
 		this.artemis.start();
-		logger.info("Embedded Artemis broker listening for STOMP on {}:{}", this.connection.host(),
-				this.connection.port());
+		logger.info("Embedded Artemis broker started on {}", this.connection.tcpUrl());
 	}
 
 	public synchronized void stop() throws Exception {
@@ -53,7 +51,7 @@ class EmbeddedBroker {
 	}
 
 	/**
-	 * The names of the broker's queues, e.g. {@code notifications-user<session>}.
+	 * The names of the broker's queues: one per destination a node subscribes to.
 	 */
 	public List<String> queueNames() {
 		return this.artemis.getActiveMQServer()
@@ -67,39 +65,24 @@ class EmbeddedBroker {
 	private Configuration configuration() throws Exception {
 		Configuration configuration = new ConfigurationImpl().setPersistenceEnabled(false)
 			.setSecurityEnabled(true)
-			.setJMXManagementEnabled(false)
-			.setAddressQueueScanPeriod(this.settings.queueScanPeriod().toMillis());
-		configuration.addAcceptorConfiguration("stomp", acceptorUri());
+			.setJMXManagementEnabled(false);
+		configuration.addAcceptorConfiguration("in-vm", "vm://" + this.connection.inVmId());
+		configuration.addAcceptorConfiguration("core", this.connection.tcpUrl() + "?protocols=CORE");
 		configuration.putSecurityRoles("#", Set
-			.of(new Role(RELAY_ROLE, true, true, true, true, true, true, false, true, true, true, false, false)));
-		// Per-session user queues go when their session does, even with messages left in
-		// them: nobody else will ever consume them.
+			.of(new Role(NODE_ROLE, true, true, false, false, true, true, false, false, true, true, false, false)));
+		// Events are published to addresses that exist only while some node subscribes:
+		// with no queue bound, the broker drops them, which is what fanout wants.
 		configuration.addAddressSetting("#",
-				new AddressSettings().setAutoCreateQueues(true)
-					.setAutoCreateAddresses(true)
-					.setAutoDeleteQueues(true)
+				new AddressSettings().setAutoCreateAddresses(true)
 					.setAutoDeleteAddresses(true)
-					.setAutoDeleteQueuesMessageCount(-1L)
-					.setAutoDeleteQueuesSkipUsageCheck(true));
+					.setDefaultAddressRoutingType(RoutingType.MULTICAST));
 		return configuration;
-	}
-
-	/**
-	 * The acceptor's connection TTL settings are where the "idle relay session dropped"
-	 * trap lives: a client's TTL is its heart-beat interval times
-	 * {@code heartBeatToConnectionTtlModifier}, and a client that does not heart-beat at
-	 * all gets {@code connectionTtl}.
-	 */
-	private String acceptorUri() {
-		return "tcp://" + this.connection.host() + ":" + this.connection.port() + "?protocols=STOMP"
-				+ ";anycastPrefix=/queue/;multicastPrefix=/topic/" + ";heartBeatToConnectionTtlModifier="
-				+ this.settings.heartbeatTtlFactor() + ";connectionTtl=" + this.settings.silentClientTtl().toMillis();
 	}
 
 	private ActiveMQJAASSecurityManager securityManager() {
 		SecurityConfiguration users = new SecurityConfiguration();
 		users.addUser(this.connection.login(), this.connection.passcode());
-		users.addRole(this.connection.login(), RELAY_ROLE);
+		users.addRole(this.connection.login(), NODE_ROLE);
 		return new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users);
 	}
 

@@ -1,5 +1,7 @@
 /**
- * The embedded Artemis broker, the STOMP broker relay to it and the STOMP endpoints.
+ * The delivery engine: STOMP sessions and their subscriptions on this node, ordered and
+ * repaired delivery of channel events, and the node's link to Apache Artemis, embedded by
+ * default, which carries events between nodes.
  */
 @NullMarked
 package io.switchboard.broker;

@@ -5,10 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.switchboard.broker.Fanout;
 
-import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,35 +15,33 @@ import org.springframework.stereotype.Component;
  * Writers of one channel commit in sequence order (the row lock on the channel sees to
  * that) but the threads that then publish may run in any order. Each change reserves its
  * slot while it holds the lock; a slot is sent only when every slot before it has been
- * sent or dropped, so subscribers see events in {@code seq} order.
+ * sent or dropped. Receiving nodes put events in order anyway; publishing in order spares
+ * them reading gaps from the event log.
  */
 @Component
 class ChannelEventOutbox {
 
-	private static final Logger logger = LoggerFactory.getLogger(ChannelEventOutbox.class);
-
 	private static final int STRIPES = 64;
 
-	private final SimpMessageSendingOperations broker;
+	private final Fanout fanout;
 
 	private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
 
 	/** Pending slots per channel, oldest first; each entry guarded by its stripe lock. */
 	private final Map<Long, ArrayDeque<SequenceSlot>> pending = new ConcurrentHashMap<>();
 
-	ChannelEventOutbox(SimpMessageSendingOperations broker) {
-		this.broker = broker;
+	ChannelEventOutbox(Fanout fanout) {
+		this.fanout = fanout;
 		for (int i = 0; i < STRIPES; i++) {
 			this.locks[i] = new ReentrantLock();
 		}
 	}
 
-	SequenceSlot reserve(long channelId, long seq) {
-		SequenceSlot slot = new SequenceSlot(channelId, seq);
-		ReentrantLock lock = lockFor(channelId);
+	SequenceSlot reserve(SequenceSlot slot) {
+		ReentrantLock lock = lockFor(slot.channelId());
 		lock.lock();
 		try {
-			this.pending.computeIfAbsent(channelId, (id) -> new ArrayDeque<>()).add(slot);
+			this.pending.computeIfAbsent(slot.channelId(), (id) -> new ArrayDeque<>()).add(slot);
 		}
 		finally {
 			lock.unlock();
@@ -75,16 +71,9 @@ class ChannelEventOutbox {
 	}
 
 	private void send(SequenceSlot slot) {
-		Object event = slot.event();
-		if (event == null) {
-			return;
-		}
-		try {
-			this.broker.convertAndSend(ChannelTopics.of(slot.channelId()), event);
-		}
-		catch (RuntimeException ex) {
-			// Stored is stored: clients that miss this event recover it with sinceSeq.
-			logger.warn("Could not publish seq {} of channel {}: {}", slot.seq(), slot.channelId(), ex.getMessage());
+		byte[] event = slot.event();
+		if (event != null) {
+			this.fanout.publishChannelEvent(slot.channelId(), slot.seq(), event);
 		}
 	}
 

@@ -2,6 +2,7 @@ package io.switchboard.channel;
 
 import java.util.Optional;
 
+import io.switchboard.broker.Fanout;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
 import io.switchboard.user.UserDirectory;
@@ -9,6 +10,8 @@ import io.switchboard.user.UserSummary;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Joining, leaving and adding members. Each change takes a channel sequence number and is
@@ -25,12 +28,15 @@ class ChannelMembership {
 
 	private final UserDirectory users;
 
+	private final Fanout fanout;
+
 	ChannelMembership(ChannelDirectory directory, ChannelMemberRepository members, ChannelSequence sequence,
-			UserDirectory users) {
+			UserDirectory users, Fanout fanout) {
 		this.directory = directory;
 		this.members = members;
 		this.sequence = sequence;
 		this.users = users;
+		this.fanout = fanout;
 	}
 
 	@Transactional
@@ -59,6 +65,22 @@ class ChannelMembership {
 		SequenceSlot slot = this.sequence.next(channelId);
 		slot.publishOnCommit(MemberEvent.left(channelId, slot.seq(),
 				new MemberEvent.Member(user.id(), user.username(), member.get().role())));
+		endSubscriptionsAfterCommit(channelId, user.id());
+	}
+
+	/**
+	 * Once the change is stored, every node checks the user's open subscriptions to the
+	 * channel again, and ends those the user may no longer hold.
+	 */
+	private void endSubscriptionsAfterCommit(long channelId, long userId) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				ChannelMembership.this.fanout.accessChanged(channelId, userId);
+			}
+
+		});
 	}
 
 	@Transactional

@@ -19,9 +19,12 @@ public class ChannelSequence {
 
 	private final ChannelEventOutbox outbox;
 
-	ChannelSequence(ChannelRepository channels, ChannelEventOutbox outbox) {
+	private final ChannelEventLog log;
+
+	ChannelSequence(ChannelRepository channels, ChannelEventOutbox outbox, ChannelEventLog log) {
 		this.channels = channels;
 		this.outbox = outbox;
+		this.log = log;
 	}
 
 	/**
@@ -34,7 +37,7 @@ public class ChannelSequence {
 			throw RequestRefused.notFound("no channel " + channelId);
 		}
 		long seq = this.channels.findLastSeq(channelId).orElseThrow();
-		SequenceSlot slot = this.outbox.reserve(channelId, seq);
+		SequenceSlot slot = this.outbox.reserve(new SequenceSlot(channelId, seq, this.log));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override

@@ -12,13 +12,16 @@ public final class SequenceSlot {
 
 	private final long seq;
 
-	private @Nullable Object event;
+	private final ChannelEventLog log;
+
+	private byte @Nullable [] event;
 
 	private boolean resolved;
 
-	SequenceSlot(long channelId, long seq) {
+	SequenceSlot(long channelId, long seq, ChannelEventLog log) {
 		this.channelId = channelId;
 		this.seq = seq;
+		this.log = log;
 	}
 
 	public long channelId() {
@@ -30,14 +33,15 @@ public final class SequenceSlot {
 	}
 
 	/**
-	 * Publishes the event on the channel's topic once the transaction commits, after the
-	 * events of every lower sequence number. Nothing is published if it rolls back.
+	 * Records the event in the channel's event log, in the current transaction, and
+	 * publishes it on the channel's topic once the transaction commits, after the events
+	 * of every lower sequence number. Nothing is published if it rolls back.
 	 */
 	public void publishOnCommit(Object event) {
-		this.event = event;
+		this.event = this.log.append(this.channelId, this.seq, event);
 	}
 
-	@Nullable Object event() {
+	byte @Nullable [] event() {
 		return this.event;
 	}
 

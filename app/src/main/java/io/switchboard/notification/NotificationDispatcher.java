@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.switchboard.broker.Fanout;
 import io.switchboard.message.MessagePosted;
 import io.switchboard.message.MessageView;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,19 +21,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class NotificationDispatcher {
 
-	static final String QUEUE = "/queue/notifications";
-
 	private static final int PREVIEW_LENGTH = 200;
 
 	private final NotificationRepository notifications;
 
-	private final SimpMessageSendingOperations broker;
+	private final Fanout fanout;
 
 	private final JsonMapper json;
 
-	NotificationDispatcher(NotificationRepository notifications, SimpMessageSendingOperations broker, JsonMapper json) {
+	NotificationDispatcher(NotificationRepository notifications, Fanout fanout, JsonMapper json) {
 		this.notifications = notifications;
-		this.broker = broker;
+		this.fanout = fanout;
 		this.json = json;
 	}
 
@@ -78,7 +76,7 @@ class NotificationDispatcher {
 
 	private void deliver(Notification notification) {
 		NotificationView view = NotificationView.of(notification, this.json);
-		this.broker.convertAndSendToUser(Long.toString(notification.userId()), QUEUE, view);
+		this.fanout.publishNotification(notification.userId(), view);
 	}
 
 	private static String preview(String content) {

@@ -1,7 +1,7 @@
 package io.switchboard.security;
 
 import io.switchboard.system.ErrorCode;
-import io.switchboard.system.StompErrors;
+import io.switchboard.broker.StompErrors;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;

@@ -3,7 +3,7 @@ package io.switchboard.security;
 import java.util.List;
 
 import io.switchboard.channel.ChannelAccess;
-import io.switchboard.system.StompErrors;
+import io.switchboard.broker.StompErrors;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Configuration;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.switchboard.broker.ExpiringPrincipal;
 import io.switchboard.user.CurrentUser;
 import io.switchboard.user.Role;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +17,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * An authenticated user, over HTTP or STOMP. Its name is the user's id, which is what
  * {@code /user/...} destinations resolve against: ids never change, user names might.
  */
-final class UserAuthentication extends AbstractAuthenticationToken {
+final class UserAuthentication extends AbstractAuthenticationToken implements ExpiringPrincipal {
 
 	private final CurrentUser user;
 
@@ -46,6 +47,11 @@ final class UserAuthentication extends AbstractAuthenticationToken {
 
 	public CurrentUser user() {
 		return this.user;
+	}
+
+	@Override
+	public @Nullable Instant expiresAt() {
+		return this.expiresAt;
 	}
 
 	public boolean isExpired(Instant now) {

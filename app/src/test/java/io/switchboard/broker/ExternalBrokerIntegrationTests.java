@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With {@code switchboard.broker.embedded=false} no broker starts in the server and the
- * relay goes to the configured one. The "external" broker is an Artemis the test starts
+ * node links to the configured one. The "external" broker is an Artemis the test starts
  * on loopback with credentials of its own.
  */
 @ServerTest
@@ -47,16 +47,18 @@ class ExternalBrokerIntegrationTests {
 	}
 
 	@Test
-	void relayUsesTheConfiguredBrokerAndNoneStartsInTheServer() {
+	void nodeLinksToTheConfiguredBrokerAndNoneStartsInTheServer() {
 		assertThat(this.context.getBeanProvider(EmbeddedBroker.class).getIfAvailable()).isNull();
 		TestUser alice = this.clients.newUser();
 		long channelId = this.clients.createChannel(alice, "private");
 		try (StompClient client = this.clients.connect(alice)) {
 			client.subscribe("/user/queue/notifications");
-			assertThat(external.queueNames()).anyMatch((name) -> name.startsWith("notifications-user"));
+			assertThat(external.queueNames())
+				.anyMatch((name) -> name.endsWith("user." + alice.id() + ".notifications"));
 			Inbox channel = client.subscribe("/topic/channel." + channelId);
 			client.sendAndAwaitReceipt("/app/channel." + channelId + ".send", Map.of("content", "via the cluster"));
 			assertThat(channel.next().at("/message/content").asString()).isEqualTo("via the cluster");
+			assertThat(external.queueNames()).anyMatch((name) -> name.endsWith("channel." + channelId));
 		}
 	}
 

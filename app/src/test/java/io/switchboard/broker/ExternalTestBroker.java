@@ -1,6 +1,5 @@
 package io.switchboard.broker;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,10 +20,9 @@ final class ExternalTestBroker {
 	}
 
 	static ExternalTestBroker start(String login) throws Exception {
-		BrokerSettings settings = new BrokerSettings(true, "127.0.0.1", 0, login, login + "-secret",
-				Duration.ofSeconds(10), 2.0, Duration.ofHours(1), Duration.ofSeconds(5), List.of("*"));
+		BrokerSettings settings = new BrokerSettings(true, "127.0.0.1", 0, login, login + "-secret", 2);
 		BrokerConnection connection = BrokerConnection.from(settings);
-		EmbeddedBroker broker = new EmbeddedBroker(connection, settings);
+		EmbeddedBroker broker = new EmbeddedBroker(connection);
 		broker.start();
 		return new ExternalTestBroker(connection, broker);
 	}

@@ -1,20 +1,21 @@
 package io.switchboard.channel;
 
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.switchboard.broker.Fanout;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
-import org.springframework.messaging.simp.SimpMessageSendingOperations;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 /**
  * Publication order, without Spring: commits may finish in any order, events go out in
@@ -22,9 +23,11 @@ import static org.mockito.Mockito.verify;
  */
 class ChannelEventOutboxTests {
 
-	private final SimpMessageSendingOperations broker = mock(SimpMessageSendingOperations.class);
+	private final Fanout fanout = mock(Fanout.class);
 
-	private final ChannelEventOutbox outbox = new ChannelEventOutbox(this.broker);
+	private final ChannelEventLog log = mock(ChannelEventLog.class);
+
+	private final ChannelEventOutbox outbox = new ChannelEventOutbox(this.fanout);
 
 	@Test
 	void laterCommitWaitsForEarlierOne() {
@@ -33,9 +36,9 @@ class ChannelEventOutboxTests {
 		SequenceSlot third = reserve(7, 3, "e3");
 		this.outbox.complete(third, true);
 		this.outbox.complete(second, true);
-		verify(this.broker, never()).convertAndSend(any(String.class), any(Object.class));
+		verify(this.fanout, never()).publishChannelEvent(anyLong(), anyLong(), any(byte[].class));
 		this.outbox.complete(first, true);
-		assertThat(published("/topic/channel.7")).containsExactly("e1", "e2", "e3");
+		assertThat(published(7)).containsExactly("e1", "e2", "e3");
 	}
 
 	@Test
@@ -44,7 +47,7 @@ class ChannelEventOutboxTests {
 		SequenceSlot second = reserve(7, 2, "e2");
 		this.outbox.complete(second, true);
 		this.outbox.complete(first, false);
-		assertThat(published("/topic/channel.7")).containsExactly("e2");
+		assertThat(published(7)).containsExactly("e2");
 	}
 
 	@Test
@@ -52,21 +55,22 @@ class ChannelEventOutboxTests {
 		SequenceSlot blocked = reserve(7, 1, "seven");
 		SequenceSlot other = reserve(8, 1, "eight");
 		this.outbox.complete(other, true);
-		assertThat(published("/topic/channel.8")).containsExactly("eight");
+		assertThat(published(8)).containsExactly("eight");
 		this.outbox.complete(blocked, true);
-		assertThat(published("/topic/channel.7")).containsExactly("seven");
+		assertThat(published(7)).containsExactly("seven");
 	}
 
 	private SequenceSlot reserve(long channelId, long seq, String event) {
-		SequenceSlot slot = this.outbox.reserve(channelId, seq);
+		when(this.log.append(channelId, seq, event)).thenReturn(event.getBytes(StandardCharsets.UTF_8));
+		SequenceSlot slot = this.outbox.reserve(new SequenceSlot(channelId, seq, this.log));
 		slot.publishOnCommit(event);
 		return slot;
 	}
 
-	private List<Object> published(String destination) {
-		ArgumentCaptor<Object> events = ArgumentCaptor.forClass(Object.class);
-		verify(this.broker, atLeast(1)).convertAndSend(eq(destination), events.capture());
-		return new ArrayList<>(events.getAllValues());
+	private List<String> published(long channelId) {
+		ArgumentCaptor<byte[]> events = ArgumentCaptor.forClass(byte[].class);
+		verify(this.fanout, atLeast(1)).publishChannelEvent(eq(channelId), anyLong(), events.capture());
+		return events.getAllValues().stream().map((bytes) -> new String(bytes, StandardCharsets.UTF_8)).toList();
 	}
 
 }

@@ -21,11 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Spring gives each session its own broker queue behind {@code /user/queue/...}; the
- * broker must delete them when their sessions end, or a busy server leaks queues.
+ * A node holds one broker queue per destination its sessions subscribe, not one per
+ * session, and lets go of it with the last subscriber: a busy server leaks neither queues
+ * nor sessions.
  */
 @ServerTest
-class UserQueueCleanupIntegrationTests {
+class SessionCleanupIntegrationTests {
 
 	private static final int CYCLES = 1000;
 
@@ -37,15 +38,17 @@ class UserQueueCleanupIntegrationTests {
 	@Autowired
 	EmbeddedBroker broker;
 
+	@Autowired
+	ClientSessions sessions;
+
 	@Test
-	void userQueuesAreDeletedWhenTheirSessionsEndAfterAThousandCycles() {
+	void aThousandSessionsOfOneUserShareOneBrokerQueueThatGoesWithTheLast() {
 		TestUser alice = this.clients.newUser();
-		// Other tests' queues may still be on their way out: judge only this test's.
-		Set<String> before = userQueues();
-		try (StompClient client = this.clients.connect(alice)) {
-			client.subscribe("/user/queue/notifications");
-			assertThat(userQueues()).as("a session's user queue exists while it lives")
-				.anyMatch((name) -> name.startsWith("notifications-user") && !before.contains(name));
+		String aliceQueue = "user." + alice.id() + ".notifications";
+		try (StompClient first = this.clients.connect(alice); StompClient second = this.clients.connect(alice)) {
+			first.subscribe("/user/queue/notifications");
+			second.subscribe("/user/queue/notifications");
+			assertThat(queuesFor(aliceQueue)).as("one queue for the node, whatever its sessions").hasSize(1);
 		}
 		long started = System.nanoTime();
 		ExecutorService pool = Executors.newFixedThreadPool(THREADS);
@@ -67,15 +70,18 @@ class UserQueueCleanupIntegrationTests {
 			pool.shutdownNow();
 		}
 		long cycled = System.nanoTime();
-		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(userQueues()).allMatch(before::contains));
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(queuesFor(aliceQueue)).isEmpty();
+			assertThat(this.sessions.sessionsOf(alice.id())).isEmpty();
+		});
 		System.out.printf(
 				"[measure] %d connect/subscribe x2/disconnect cycles on %d threads: %d ms; "
-						+ "their queues gone %d ms later%n",
+						+ "the node let go of them %d ms later%n",
 				CYCLES, THREADS, (cycled - started) / 1_000_000, (System.nanoTime() - cycled) / 1_000_000);
 	}
 
-	private Set<String> userQueues() {
-		return this.broker.queueNames().stream().filter((name) -> name.contains("-user")).collect(Collectors.toSet());
+	private Set<String> queuesFor(String address) {
+		return this.broker.queueNames().stream().filter((name) -> name.endsWith(address)).collect(Collectors.toSet());
 	}
 
 }

@@ -1,15 +1,12 @@
-package io.switchboard.system;
+package io.switchboard.broker;
 
-import java.security.Principal;
-
+import io.switchboard.system.ErrorCode;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.messaging.Message;
-import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
-import org.springframework.messaging.simp.SimpMessageSendingOperations;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.stereotype.Component;
 
@@ -20,30 +17,32 @@ import org.springframework.stereotype.Component;
 @Component
 public class StompErrors {
 
-	public static final String QUEUE = "/queue/errors";
+	private final ClientSessions sessions;
 
-	private final SimpMessageSendingOperations broker;
+	private final NodeSubscriptions subscriptions;
 
 	private final JsonMapper json;
 
-	StompErrors(SimpMessageSendingOperations broker, JsonMapper json) {
-		this.broker = broker;
+	StompErrors(ClientSessions sessions, NodeSubscriptions subscriptions, JsonMapper json) {
+		this.sessions = sessions;
+		this.subscriptions = subscriptions;
 		this.json = json;
 	}
 
 	public void refuse(Message<?> frame, ErrorCode code, String reason) {
 		StompHeaderAccessor headers = StompHeaderAccessor.wrap(frame);
-		Principal user = headers.getUser();
 		String sessionId = headers.getSessionId();
-		if (user == null || sessionId == null) {
+		ClientSession session = (sessionId != null) ? this.sessions.session(sessionId) : null;
+		if (session == null) {
 			return;
 		}
-		ErrorEvent event = new ErrorEvent(code, reason, headers.getDestination(), headers.getReceipt(),
-				clientMessageId(frame.getPayload()));
-		SimpMessageHeaderAccessor target = SimpMessageHeaderAccessor.create();
-		target.setSessionId(sessionId);
-		target.setLeaveMutable(true);
-		this.broker.convertAndSendToUser(user.getName(), QUEUE, event, target.getMessageHeaders());
+		send(session, new ErrorEvent(code, reason, headers.getDestination(), headers.getReceipt(),
+				clientMessageId(frame.getPayload())));
+	}
+
+	void send(ClientSession session, ErrorEvent event) {
+		this.subscriptions.deliverToSession(session, Destination.SessionQueue.ERRORS_QUEUE,
+				this.json.writeValueAsBytes(event));
 	}
 
 	/**

@@ -1,6 +1,7 @@
-package io.switchboard.system;
+package io.switchboard.broker;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.switchboard.system.ErrorCode;
 import org.jspecify.annotations.Nullable;
 
 /**

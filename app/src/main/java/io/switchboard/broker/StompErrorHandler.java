@@ -1,6 +1,9 @@
-package io.switchboard.system;
+package io.switchboard.broker;
 
 import java.util.stream.Collectors;
+
+import io.switchboard.system.ErrorCode;
+import io.switchboard.system.RequestRefused;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,0 +1,348 @@
+package io.switchboard.broker;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.activemq.artemis.api.core.ActiveMQException;
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientConsumer;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientProducer;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
+import org.apache.activemq.artemis.api.core.client.SessionFailureListener;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
+
+/**
+ * The node's link to Apache Artemis, over Artemis's core protocol: a few connections for
+ * the whole node, one broker queue per destination this node has local subscribers for.
+ * An event published here reaches every node that subscribes its destination, once.
+ * <p>
+ * When the broker goes away the link says so, keeps trying every second, and on return
+ * binds its destinations again. What was published meanwhile is lost here; the delivery
+ * engine recovers committed channel events from the database.
+ */
+class BrokerLink implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(BrokerLink.class);
+
+	static final String SEQ = "seq";
+
+	private static final Duration RETRY = Duration.ofSeconds(1);
+
+	/** The node's destinations, bound on every (re)connection. */
+	private final Set<String> addresses = ConcurrentHashMap.newKeySet();
+
+	private final BrokerConnection connection;
+
+	private final int connections;
+
+	private final TaskScheduler scheduler;
+
+	private final String nodeId = HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+
+	private volatile @Nullable Receiver receiver;
+
+	private volatile @Nullable Link link;
+
+	private volatile boolean running;
+
+	private volatile boolean everConnected;
+
+	BrokerLink(BrokerConnection connection, BrokerSettings settings, TaskScheduler scheduler) {
+		this.connection = connection;
+		this.connections = Math.max(1, settings.connections());
+		this.scheduler = scheduler;
+	}
+
+	/**
+	 * Where events for bound destinations go, and who hears that the link came back.
+	 */
+	void setReceiver(Receiver receiver) {
+		this.receiver = receiver;
+	}
+
+	boolean isUp() {
+		return this.link != null;
+	}
+
+	String describe() {
+		return this.connection.describe();
+	}
+
+	/**
+	 * Sends an event to every node that subscribes {@code address}.
+	 * @throws BrokerUnavailable if the broker cannot take it now
+	 */
+	void publish(String address, long seq, byte[] body) {
+		Link current = this.link;
+		if (current == null) {
+			throw new BrokerUnavailable("the broker link is down");
+		}
+		current.publish(address, seq, body);
+	}
+
+	/**
+	 * Subscribes this node to {@code address}; idempotent.
+	 */
+	void bind(String address) {
+		this.addresses.add(address);
+		Link current = this.link;
+		if (current != null) {
+			current.bind(address);
+		}
+	}
+
+	void unbind(String address) {
+		this.addresses.remove(address);
+		Link current = this.link;
+		if (current != null) {
+			current.unbind(address);
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		connect();
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		Link current = this.link;
+		this.link = null;
+		if (current != null) {
+			current.close();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Started before the web server takes connections, stopped after it stops.
+	 */
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE - 2048;
+	}
+
+	private void connect() {
+		if (!this.running) {
+			return;
+		}
+		Link fresh = null;
+		try {
+			fresh = new Link();
+			for (String address : this.addresses) {
+				fresh.bind(address);
+			}
+			this.link = fresh;
+			logger.info("Broker link connected to {} ({} connections)", describe(), this.connections);
+			Receiver current = this.receiver;
+			if (this.everConnected && current != null) {
+				current.linkRestored();
+			}
+			this.everConnected = true;
+		}
+		catch (Exception ex) {
+			if (fresh != null) {
+				fresh.close();
+			}
+			logger.warn("Broker link cannot reach {}: {}; retrying", describe(), ex.getMessage());
+			this.scheduler.schedule(this::connect, this.scheduler.getClock().instant().plus(RETRY));
+		}
+	}
+
+	private void failed(Link failed, String reason) {
+		if (this.link != failed) {
+			return;
+		}
+		this.link = null;
+		logger.warn("Broker link lost {}: {}; reconnecting", describe(), reason);
+		// Closing can wait on the connection that just failed: not on its own thread.
+		this.scheduler.schedule(failed::close, this.scheduler.getClock().instant());
+		this.scheduler.schedule(this::connect, this.scheduler.getClock().instant().plus(RETRY));
+	}
+
+	/**
+	 * Receives what the broker delivers for the node's destinations.
+	 */
+	interface Receiver {
+
+		/**
+		 * Called on the thread of the connection that carries the destination, in the
+		 * order the broker received the events.
+		 */
+		void receive(String address, long seq, byte[] body);
+
+		/** The link was down and is up again: events may have been lost meanwhile. */
+		void linkRestored();
+
+	}
+
+	static final class BrokerUnavailable extends RuntimeException {
+
+		BrokerUnavailable(String message) {
+			super(message);
+		}
+
+	}
+
+	/**
+	 * One set of connections; replaced as a whole when the broker goes away.
+	 */
+	private final class Link implements SessionFailureListener {
+
+		private final ServerLocator locator;
+
+		private final ClientSessionFactory[] factories;
+
+		private final ClientSession producerSession;
+
+		private final ClientProducer producer;
+
+		private final ClientSession[] consumerSessions;
+
+		private final Map<String, ClientConsumer> consumers = new ConcurrentHashMap<>();
+
+		Link() throws Exception {
+			this.locator = ActiveMQClient.createServerLocator(BrokerLink.this.connection.linkUrl())
+				.setReconnectAttempts(0)
+				.setInitialConnectAttempts(1)
+				.setCallTimeout(5_000);
+			this.factories = new ClientSessionFactory[BrokerLink.this.connections];
+			this.consumerSessions = new ClientSession[BrokerLink.this.connections];
+			for (int i = 0; i < this.factories.length; i++) {
+				this.factories[i] = this.locator.createSessionFactory();
+				this.consumerSessions[i] = session(this.factories[i]);
+				this.consumerSessions[i].start();
+			}
+			this.producerSession = session(this.factories[0]);
+			this.producer = this.producerSession.createProducer();
+		}
+
+		private ClientSession session(ClientSessionFactory factory) throws ActiveMQException {
+			// Fanout events are never redelivered: acknowledged when dispatched.
+			ClientSession session = factory.createSession(BrokerLink.this.connection.login(),
+					BrokerLink.this.connection.passcode(), false, true, true, true, 0);
+			session.addFailureListener(this);
+			return session;
+		}
+
+		void publish(String address, long seq, byte[] body) {
+			synchronized (this.producer) {
+				try {
+					ClientMessage message = this.producerSession.createMessage(false);
+					message.setRoutingType(RoutingType.MULTICAST);
+					message.putLongProperty(SEQ, seq);
+					message.getBodyBuffer().writeBytes(body);
+					this.producer.send(SimpleString.of(address), message);
+				}
+				catch (ActiveMQException ex) {
+					throw new BrokerUnavailable(ex.getMessage());
+				}
+			}
+		}
+
+		void bind(String address) {
+			ClientSession session = sessionFor(address);
+			synchronized (session) {
+				if (this.consumers.containsKey(address)) {
+					return;
+				}
+				try {
+					String queue = queueName(address);
+					session.createQueue(QueueConfiguration.of(queue)
+						.setAddress(address)
+						.setRoutingType(RoutingType.MULTICAST)
+						.setDurable(false)
+						.setTemporary(true));
+					ClientConsumer consumer = session.createConsumer(queue);
+					consumer.setMessageHandler((message) -> dispatch(address, message));
+					this.consumers.put(address, consumer);
+				}
+				catch (ActiveMQException ex) {
+					failed(this, ex.getMessage());
+				}
+			}
+		}
+
+		void unbind(String address) {
+			ClientSession session = sessionFor(address);
+			synchronized (session) {
+				ClientConsumer consumer = this.consumers.remove(address);
+				if (consumer == null) {
+					return;
+				}
+				try {
+					consumer.close();
+					session.deleteQueue(queueName(address));
+				}
+				catch (ActiveMQException ex) {
+					logger.debug("Could not unbind {}: {}", address, ex.getMessage());
+				}
+			}
+		}
+
+		private void dispatch(String address, ClientMessage message) {
+			Receiver target = BrokerLink.this.receiver;
+			if (target == null) {
+				return;
+			}
+			byte[] body = new byte[message.getBodyBuffer().readableBytes()];
+			message.getBodyBuffer().readBytes(body);
+			Long seq = message.getLongProperty(SEQ);
+			target.receive(address, (seq != null) ? seq : 0, body);
+		}
+
+		private ClientSession sessionFor(String address) {
+			return this.consumerSessions[Math.floorMod(address.hashCode(), this.consumerSessions.length)];
+		}
+
+		private String queueName(String address) {
+			return "switchboard.node-" + BrokerLink.this.nodeId + "." + address;
+		}
+
+		@Override
+		public void connectionFailed(ActiveMQException exception, boolean failedOver) {
+			failed(this, exception.getMessage());
+		}
+
+		@Override
+		public void connectionFailed(ActiveMQException exception, boolean failedOver, String scaleDownTargetNodeID) {
+			connectionFailed(exception, failedOver);
+		}
+
+		@Override
+		public void beforeReconnect(ActiveMQException exception) {
+		}
+
+		void close() {
+			for (ClientSessionFactory factory : this.factories) {
+				if (factory != null) {
+					factory.close();
+				}
+			}
+			this.locator.close();
+		}
+
+	}
+
+}

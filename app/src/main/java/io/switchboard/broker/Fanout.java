@@ -1,0 +1,69 @@
+package io.switchboard.broker;
+
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What the rest of the server publishes through: each event goes to the broker once and
+ * reaches every node that has subscribers for it. Call it after the change it reports has
+ * committed.
+ */
+@Component
+public class Fanout {
+
+	private static final Logger logger = LoggerFactory.getLogger(Fanout.class);
+
+	private final BrokerLink link;
+
+	private final JsonMapper json;
+
+	Fanout(BrokerLink link, JsonMapper json) {
+		this.link = link;
+		this.json = json;
+	}
+
+	/**
+	 * Publishes a channel event. If the broker cannot take it, subscribers still get it:
+	 * every node reads committed events it has not received from the event log.
+	 */
+	public void publishChannelEvent(long channelId, long seq, byte[] json) {
+		try {
+			this.link.publish(new Destination.ChannelTopic(channelId).address(), seq, json);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not publish seq {} of channel {}: {}; subscribers will read it from the event log", seq,
+					channelId, ex.getMessage());
+		}
+	}
+
+	/**
+	 * Sends an event to every session of the user, on every node, that subscribes
+	 * {@code /user/queue/notifications}.
+	 */
+	public void publishNotification(long userId, Object event) {
+		publish(new Destination.UserQueue(userId, Destination.UserQueue.NOTIFICATIONS).address(), event);
+	}
+
+	/**
+	 * Asks every node to check again whether the user may still read the channel, and to
+	 * end their subscriptions to it if not. Call it after the change commits.
+	 */
+	public void accessChanged(long channelId, long userId) {
+		publish(NodeSubscriptions.CONTROL_ADDRESS, Map.of("channelId", channelId, "userId", userId));
+	}
+
+	private void publish(String address, Object event) {
+		try {
+			this.link.publish(address, 0, this.json.writeValueAsBytes(event));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not publish to {}: {}", address, ex.getMessage());
+		}
+	}
+
+}

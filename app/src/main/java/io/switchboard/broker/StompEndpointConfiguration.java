@@ -1,0 +1,94 @@
+package io.switchboard.broker;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.messaging.simp.config.ChannelRegistration;
+import org.springframework.messaging.simp.config.MessageBrokerRegistry;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.util.AntPathMatcher;
+import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
+import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
+import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
+
+/**
+ * STOMP endpoints: {@code /app} goes to the controllers; subscriptions and everything the
+ * server sends to clients are the delivery engine's.
+ */
+@Configuration(proxyBeanMethods = false)
+class StompEndpointConfiguration implements WebSocketMessageBrokerConfigurer {
+
+	static final int MAX_FRAME_BYTES = 64 * 1024;
+
+	private final DeliverySettings settings;
+
+	private final ClientSessions sessions;
+
+	private final ThreadPoolTaskExecutor outboundWriters;
+
+	StompEndpointConfiguration(DeliverySettings settings, ClientSessions sessions,
+			ThreadPoolTaskExecutor outboundWriters) {
+		this.settings = settings;
+		this.sessions = sessions;
+		this.outboundWriters = outboundWriters;
+	}
+
+	@Override
+	public void registerStompEndpoints(StompEndpointRegistry registry) {
+		String[] origins = this.settings.allowedOrigins().toArray(String[]::new);
+		registry.addEndpoint("/ws").setAllowedOriginPatterns(origins);
+		registry.addEndpoint("/sockjs").setAllowedOriginPatterns(origins).withSockJS();
+		registry.setErrorHandler(new ProtocolErrorFrames());
+	}
+
+	@Override
+	public void configureMessageBroker(MessageBrokerRegistry registry) {
+		registry.setApplicationDestinationPrefixes("/app");
+		registry.setUserDestinationPrefix("/user");
+		registry.setPathMatcher(new AntPathMatcher("."));
+	}
+
+	/**
+	 * A STOMP frame may be 64 KB: a 4,000-character message is at most 16 KB of UTF-8. A
+	 * longer frame is a protocol violation that closes the sender's connection.
+	 */
+	@Override
+	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
+		registration.setMessageSizeLimit(MAX_FRAME_BYTES);
+		registration.addDecoratorFactory(new ConnectionTracking(this.sessions, this.outboundWriters, this.settings));
+	}
+
+	/**
+	 * Inbound frames are handled on the thread that read them, one after another per
+	 * session, so SENDs from one session are processed in the order they were sent
+	 * (PROTOCOL.md section 2). Runs after Spring Boot's configurer, which would hand
+	 * frames to a thread pool.
+	 */
+	@Override
+	public void configureClientInboundChannel(ChannelRegistration registration) {
+		registration.executor(new SyncTaskExecutor());
+	}
+
+	/**
+	 * What Spring sends a client (CONNECTED, RECEIPT, ERROR) only joins the client's
+	 * queue, which never blocks: no thread pool needed, and the frames keep their order.
+	 */
+	@Override
+	public void configureClientOutboundChannel(ChannelRegistration registration) {
+		registration.executor(new SyncTaskExecutor());
+	}
+
+	/**
+	 * The WebSocket container buffers twice the largest STOMP frame, so that a frame over
+	 * the limit reaches the STOMP decoder, which answers it with an ERROR frame.
+	 */
+	@Bean
+	static ServletServerContainerFactoryBean webSocketContainer() {
+		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
+		container.setMaxTextMessageBufferSize(2 * MAX_FRAME_BYTES);
+		container.setMaxBinaryMessageBufferSize(2 * MAX_FRAME_BYTES);
+		return container;
+	}
+
+}
