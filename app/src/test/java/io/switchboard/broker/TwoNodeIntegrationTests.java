@@ -3,6 +3,8 @@ package io.switchboard.broker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.LongStream;
 
 import io.switchboard.SwitchboardApplication;
 import io.switchboard.security.TokenIssuer;
@@ -30,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The scaled-out deployment: two server nodes, one database, one external broker. A user
  * connected to one node sees what is sent through the other, channel events and their own
- * notifications alike.
+ * notifications alike, in one order whichever node stored them.
  */
 @ServerTest
 @DirtiesContext
@@ -55,9 +57,7 @@ class TwoNodeIntegrationTests {
 	@Test
 	void userOnOneNodeReceivesWhatIsSentThroughTheOther() {
 		try (ConfigurableApplicationContext secondNode = startSecondNode()) {
-			TestClients nodeB = new TestClients(secondNode.getBean(UserDirectory.class),
-					secondNode.getBeanProvider(TokenIssuer.class), secondNode.getBean(JsonMapper.class),
-					secondNode.getEnvironment());
+			TestClients nodeB = clientsOf(secondNode);
 			TestUser alice = this.nodeA.newUser();
 			TestUser bob = this.nodeA.newUser();
 			long channelId = this.nodeA.createChannel(alice, "private", bob);
@@ -73,6 +73,72 @@ class TwoNodeIntegrationTests {
 				assertThat(notification.at("/data/messageId").asLong()).isEqualTo(event.at("/message/id").asLong());
 			}
 		}
+	}
+
+	/**
+	 * Both nodes store into one channel at once; subscribers on both see every seq once,
+	 * in order, with no gap.
+	 */
+	@Test
+	void writersOnBothNodesProduceOneGaplessOrderForSubscribersOnBoth() throws Exception {
+		int perWriter = 40;
+		try (ConfigurableApplicationContext secondNode = startSecondNode()) {
+			TestClients nodeB = clientsOf(secondNode);
+			TestUser alice = this.nodeA.newUser();
+			TestUser bob = this.nodeA.newUser();
+			long channelId = this.nodeA.createChannel(alice, "private", bob);
+			try (StompClient watcherOnA = this.nodeA.connect(alice);
+					StompClient watcherOnB = nodeB.connect(bob);
+					StompClient writerOnA = this.nodeA.connect(alice);
+					StompClient writerOnB = nodeB.connect(bob)) {
+				Inbox onA = watcherOnA.subscribe("/topic/channel." + channelId);
+				Inbox onB = watcherOnB.subscribe("/topic/channel." + channelId);
+				long before = this.nodeA.lastSeq(alice, channelId);
+				CompletableFuture<Void> fromA = CompletableFuture.runAsync(() -> send(writerOnA, channelId, perWriter));
+				CompletableFuture<Void> fromB = CompletableFuture.runAsync(() -> send(writerOnB, channelId, perWriter));
+				StompClient.await(CompletableFuture.allOf(fromA, fromB));
+				for (Inbox inbox : List.of(onA, onB)) {
+					List<Long> seqs = inbox.next(2 * perWriter)
+						.stream()
+						.map((event) -> event.get("seq").asLong())
+						.toList();
+					assertThat(seqs)
+						.isEqualTo(LongStream.rangeClosed(before + 1, before + 2 * perWriter).boxed().toList());
+				}
+			}
+		}
+	}
+
+	@Test
+	void leavingThroughOneNodeEndsTheSubscriptionOnTheOther() {
+		try (ConfigurableApplicationContext secondNode = startSecondNode()) {
+			TestClients nodeB = clientsOf(secondNode);
+			TestUser owner = this.nodeA.newUser();
+			TestUser alice = this.nodeA.newUser();
+			long channelId = this.nodeA.createChannel(owner, "private", alice);
+			try (StompClient aliceOnA = this.nodeA.connect(alice)) {
+				Inbox errors = aliceOnA.subscribe("/user/queue/errors");
+				aliceOnA.subscribe("/topic/channel." + channelId);
+				nodeB.rest(alice).post().uri("/api/channels/{id}/leave", channelId).retrieve().toBodilessEntity();
+				JsonNode ended = errors.next();
+				assertThat(ended.get("message").asString()).startsWith("subscription ended:");
+				assertThat(ended.get("destination").asString()).isEqualTo("/topic/channel." + channelId);
+			}
+		}
+	}
+
+	private static void send(StompClient writer, long channelId, int count) {
+		List<CompletableFuture<String>> receipts = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			receipts.add(writer.sendWithReceipt("/app/channel." + channelId + ".send", Map.of("content", "m" + i),
+					StompClient.nextReceiptId()));
+		}
+		receipts.forEach(StompClient::await);
+	}
+
+	private static TestClients clientsOf(ConfigurableApplicationContext node) {
+		return new TestClients(node.getBean(UserDirectory.class), node.getBeanProvider(TokenIssuer.class),
+				node.getBean(JsonMapper.class), node.getEnvironment());
 	}
 
 	private static ConfigurableApplicationContext startSecondNode() {

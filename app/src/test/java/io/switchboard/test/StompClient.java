@@ -2,6 +2,7 @@ package io.switchboard.test;
 
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -56,8 +57,22 @@ public final class StompClient implements AutoCloseable {
 	 * through to the broker.
 	 */
 	public PendingSubscription trySubscribe(String destination) {
+		return trySubscribe(destination, Map.of());
+	}
+
+	/**
+	 * Subscribes with extra headers and waits for the subscription's RECEIPT.
+	 */
+	public Inbox subscribe(String destination, Map<String, String> extraHeaders) {
+		PendingSubscription pending = trySubscribe(destination, extraHeaders);
+		await(pending.confirmed());
+		return pending.inbox();
+	}
+
+	public PendingSubscription trySubscribe(String destination, Map<String, String> extraHeaders) {
 		Inbox inbox = new Inbox(destination);
 		StompHeaders headers = new StompHeaders();
+		extraHeaders.forEach(headers::add);
 		headers.setDestination(destination);
 		headers.setReceipt(nextReceiptId());
 		CompletableFuture<Void> confirmed = new CompletableFuture<>();

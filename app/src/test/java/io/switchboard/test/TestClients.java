@@ -104,6 +104,20 @@ public class TestClients {
 	}
 
 	/**
+	 * A STOMP client whose CONNECT carries extra headers, such as a client's attempt at
+	 * broker features the contract does not offer.
+	 */
+	public StompClient connect(TestUser user, Map<String, String> connectHeaders) {
+		StompHeaders connect = new StompHeaders();
+		connect.add(HttpHeaders.AUTHORIZATION, "Bearer " + user.token());
+		connectHeaders.forEach(connect::add);
+		StompSession session = StompClient.await(webSocketClient().connectAsync("ws://localhost:" + port() + "/ws",
+				new WebSocketHttpHeaders(), connect, new StompSessionHandlerAdapter() {
+				}));
+		return new StompClient(session, this.json);
+	}
+
+	/**
 	 * A STOMP client connected through SockJS at {@code /sockjs}, over its HTTP streaming
 	 * fallback rather than WebSocket.
 	 */

@@ -1,0 +1,132 @@
+package io.switchboard.test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * A WebSocket client on a plain socket, for what well-behaved clients never do: stop
+ * reading, or never send CONNECT. It reads only when told to.
+ */
+public final class RawWebSocket implements AutoCloseable {
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private final Socket socket;
+
+	private final DataInputStream in;
+
+	private final OutputStream out;
+
+	private RawWebSocket(Socket socket) throws IOException {
+		this.socket = socket;
+		this.in = new DataInputStream(socket.getInputStream());
+		this.out = socket.getOutputStream();
+	}
+
+	/**
+	 * Opens {@code /ws} with a small receive buffer, so that a client that stops reading
+	 * soon makes the server's writes wait.
+	 */
+	public static RawWebSocket open(int port) throws IOException {
+		Socket socket = new Socket();
+		socket.setReceiveBufferSize(4096);
+		socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+		socket.setSoTimeout(15_000);
+		RawWebSocket webSocket = new RawWebSocket(socket);
+		webSocket.handshake(port);
+		return webSocket;
+	}
+
+	private void handshake(int port) throws IOException {
+		byte[] key = new byte[16];
+		random.nextBytes(key);
+		this.out.write(("GET /ws HTTP/1.1\r\nHost: localhost:" + port
+				+ "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: "
+				+ Base64.getEncoder().encodeToString(key) + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
+		this.out.flush();
+		StringBuilder response = new StringBuilder();
+		while (!response.toString().endsWith("\r\n\r\n")) {
+			response.append((char) this.in.readUnsignedByte());
+		}
+		if (!response.toString().startsWith("HTTP/1.1 101")) {
+			throw new IOException("no WebSocket upgrade: " + response);
+		}
+	}
+
+	/**
+	 * Sends one STOMP frame as a masked text message.
+	 */
+	public void send(String frame) throws IOException {
+		byte[] payload = frame.getBytes(StandardCharsets.UTF_8);
+		ByteArrayOutputStream message = new ByteArrayOutputStream();
+		message.write(0x81);
+		if (payload.length < 126) {
+			message.write(0x80 | payload.length);
+		}
+		else {
+			message.write(0x80 | 126);
+			message.write(payload.length >>> 8);
+			message.write(payload.length & 0xff);
+		}
+		byte[] mask = new byte[4];
+		random.nextBytes(mask);
+		message.write(mask);
+		for (int i = 0; i < payload.length; i++) {
+			message.write(payload[i] ^ mask[i % 4]);
+		}
+		this.out.write(message.toByteArray());
+		this.out.flush();
+	}
+
+	/**
+	 * Reads every text message until the server closes the connection, and returns them
+	 * joined; fails if the server does not close within the socket's timeout.
+	 */
+	public String readUntilClosed() throws IOException {
+		StringBuilder text = new StringBuilder();
+		try {
+			while (true) {
+				int first = this.in.readUnsignedByte();
+				int opcode = first & 0x0f;
+				long length = this.in.readUnsignedByte() & 0x7f;
+				if (length == 126) {
+					length = this.in.readUnsignedShort();
+				}
+				else if (length == 127) {
+					length = this.in.readLong();
+				}
+				byte[] payload = new byte[(int) length];
+				this.in.readFully(payload);
+				if (opcode == 0x8) {
+					return text.toString();
+				}
+				if (opcode == 0x1 || opcode == 0x0) {
+					text.append(new String(payload, StandardCharsets.UTF_8));
+				}
+			}
+		}
+		catch (EOFException | SocketException closed) {
+			return text.toString();
+		}
+		catch (SocketTimeoutException ex) {
+			throw new AssertionError("the server did not close the connection; read so far: " + text, ex);
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.socket.close();
+	}
+
+}
