@@ -41,6 +41,8 @@ class BrokerLink implements SmartLifecycle {
 
 	static final String SEQ = "seq";
 
+	static final String PUBLISHED_AT = "publishedAt";
+
 	private static final Duration RETRY = Duration.ofSeconds(1);
 
 	/** The node's destinations, bound on every (re)connection. */
@@ -190,7 +192,7 @@ class BrokerLink implements SmartLifecycle {
 		 * Called on the thread of the connection that carries the destination, in the
 		 * order the broker received the events.
 		 */
-		void receive(String address, long seq, byte[] body);
+		void receive(String address, long seq, long publishedAt, byte[] body);
 
 		/** The link was down and is up again: events may have been lost meanwhile. */
 		void linkRestored();
@@ -252,6 +254,7 @@ class BrokerLink implements SmartLifecycle {
 					ClientMessage message = this.producerSession.createMessage(false);
 					message.setRoutingType(RoutingType.MULTICAST);
 					message.putLongProperty(SEQ, seq);
+					message.putLongProperty(PUBLISHED_AT, System.currentTimeMillis());
 					message.getBodyBuffer().writeBytes(body);
 					this.producer.send(SimpleString.of(address), message);
 				}
@@ -309,7 +312,8 @@ class BrokerLink implements SmartLifecycle {
 			byte[] body = new byte[message.getBodyBuffer().readableBytes()];
 			message.getBodyBuffer().readBytes(body);
 			Long seq = message.getLongProperty(SEQ);
-			target.receive(address, (seq != null) ? seq : 0, body);
+			Long publishedAt = message.getLongProperty(PUBLISHED_AT);
+			target.receive(address, (seq != null) ? seq : 0, (publishedAt != null) ? publishedAt : 0, body);
 		}
 
 		private ClientSession sessionFor(String address) {

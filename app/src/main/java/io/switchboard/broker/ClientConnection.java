@@ -37,6 +37,8 @@ final class ClientConnection extends WebSocketSessionDecorator {
 
 	private final Executor closer;
 
+	private final DeliveryMetrics metrics;
+
 	private final long maxQueuedChars;
 
 	private final long openedAt = System.nanoTime();
@@ -65,10 +67,12 @@ final class ClientConnection extends WebSocketSessionDecorator {
 
 	private volatile @Nullable ClientSession session;
 
-	ClientConnection(WebSocketSession delegate, OutboundWriter writer, Executor closer, long maxQueuedBytes) {
+	ClientConnection(WebSocketSession delegate, OutboundWriter writer, Executor closer, long maxQueuedBytes,
+			DeliveryMetrics metrics) {
 		super(delegate);
 		this.writer = writer;
 		this.closer = closer;
+		this.metrics = metrics;
 		// Frames are mostly ASCII: a char is a byte on the wire.
 		this.maxQueuedChars = maxQueuedBytes;
 	}
@@ -135,6 +139,10 @@ final class ClientConnection extends WebSocketSessionDecorator {
 		return true;
 	}
 
+	synchronized long queuedBytes() {
+		return this.queuedChars;
+	}
+
 	/**
 	 * How long the oldest frame not yet written has been waiting.
 	 */
@@ -158,6 +166,7 @@ final class ClientConnection extends WebSocketSessionDecorator {
 	private void closeLocked(String reason) {
 		logger.info("Closing STOMP session {}: {}", getId(), reason);
 		if (reason.startsWith("slow consumer")) {
+			this.metrics.slowConsumerClosed();
 			// What waits would reach the client only after a long delay; it recovers it
 			// with sinceSeq instead.
 			this.queue.clear();

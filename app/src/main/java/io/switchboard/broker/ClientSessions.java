@@ -52,4 +52,21 @@ final class ClientSessions {
 		return this.connections.size();
 	}
 
+	int subscriptionCount() {
+		int count = 0;
+		for (ClientConnection connection : this.connections.values()) {
+			ClientSession session = connection.session();
+			count += (session != null) ? session.subscriptionCount() : 0;
+		}
+		return count;
+	}
+
+	long queuedBytes() {
+		long bytes = 0;
+		for (ClientConnection connection : this.connections.values()) {
+			bytes += connection.queuedBytes();
+		}
+		return bytes;
+	}
+
 }

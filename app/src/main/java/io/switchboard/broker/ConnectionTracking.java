@@ -21,10 +21,14 @@ final class ConnectionTracking implements WebSocketHandlerDecoratorFactory {
 
 	private final long maxQueuedBytes;
 
-	ConnectionTracking(ClientSessions sessions, Executor outboundWriters, DeliverySettings settings) {
+	private final DeliveryMetrics metrics;
+
+	ConnectionTracking(ClientSessions sessions, Executor outboundWriters, DeliverySettings settings,
+			DeliveryMetrics metrics) {
 		this.sessions = sessions;
 		this.outboundWriters = outboundWriters;
 		this.maxQueuedBytes = settings.outboundBufferSize().toBytes();
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -35,7 +39,8 @@ final class ConnectionTracking implements WebSocketHandlerDecoratorFactory {
 			public void afterConnectionEstablished(WebSocketSession session) throws Exception {
 				ClientConnection connection = new ClientConnection(session,
 						OutboundWriter.forSession(session, ConnectionTracking.this.outboundWriters),
-						ConnectionTracking.this.outboundWriters, ConnectionTracking.this.maxQueuedBytes);
+						ConnectionTracking.this.outboundWriters, ConnectionTracking.this.maxQueuedBytes,
+						ConnectionTracking.this.metrics);
 				ConnectionTracking.this.sessions.opened(connection);
 				super.afterConnectionEstablished(connection);
 			}

@@ -2,6 +2,7 @@ package io.switchboard.broker;
 
 import java.time.Duration;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -59,9 +60,16 @@ class DeliveryConfiguration {
 	}
 
 	@Bean
+	DeliveryMetrics deliveryMetrics(MeterRegistry registry, ClientSessions sessions, BrokerLink link) {
+		return new DeliveryMetrics(registry, sessions, link);
+	}
+
+	@Bean
 	NodeSubscriptions nodeSubscriptions(BrokerLink link, EventLog log, ChannelRepair repair, DeliverySettings settings,
-			ThreadPoolTaskScheduler deliveryScheduler) {
-		NodeSubscriptions subscriptions = new NodeSubscriptions(link, log, repair, settings.maxSubscriptions());
+			ThreadPoolTaskScheduler deliveryScheduler, DeliveryMetrics metrics) {
+		NodeSubscriptions subscriptions = new NodeSubscriptions(link, log, repair, settings.maxSubscriptions(),
+				metrics);
+		metrics.watch(subscriptions);
 		link.setReceiver(subscriptions);
 		deliveryScheduler.scheduleAtFixedRate(() -> repair.sweep(subscriptions.channelStreams()), REPAIR_PERIOD);
 		return subscriptions;

@@ -36,14 +36,17 @@ final class NodeSubscriptions implements BrokerLink.Receiver {
 
 	private final int maxPerSession;
 
+	private final DeliveryMetrics metrics;
+
 	private volatile Consumer<byte[]> controlHandler = (body) -> {
 	};
 
-	NodeSubscriptions(BrokerLink link, EventLog log, ChannelRepair repair, int maxPerSession) {
+	NodeSubscriptions(BrokerLink link, EventLog log, ChannelRepair repair, int maxPerSession, DeliveryMetrics metrics) {
 		this.link = link;
 		this.log = log;
 		this.repair = repair;
 		this.maxPerSession = maxPerSession;
+		this.metrics = metrics;
 	}
 
 	void onControl(Consumer<byte[]> handler) {
@@ -70,7 +73,7 @@ final class NodeSubscriptions implements BrokerLink.Receiver {
 			}
 			while (true) {
 				Subscribers subscribers = this.byAddress.computeIfAbsent(destination.address(),
-						(address) -> new Subscribers(destination));
+						(address) -> new Subscribers(destination, this.metrics));
 				synchronized (subscribers) {
 					if (subscribers.isRetired()) {
 						continue;
@@ -108,6 +111,7 @@ final class NodeSubscriptions implements BrokerLink.Receiver {
 		}
 		String tail = StompFrames.messageTail(queue.name(), nextMessageId(), json);
 		subscriptions.forEach((subscription) -> subscription.deliver(tail));
+		this.metrics.delivered(subscriptions.size());
 	}
 
 	List<ChannelStream> channelStreams() {
@@ -126,11 +130,12 @@ final class NodeSubscriptions implements BrokerLink.Receiver {
 	}
 
 	@Override
-	public void receive(String address, long seq, byte[] body) {
+	public void receive(String address, long seq, long publishedAt, byte[] body) {
 		if (CONTROL_ADDRESS.equals(address)) {
 			this.controlHandler.accept(body);
 			return;
 		}
+		this.metrics.published(publishedAt);
 		Subscribers subscribers = this.byAddress.get(address);
 		if (subscribers == null) {
 			return;

@@ -27,11 +27,14 @@ class StompEndpointConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final ThreadPoolTaskExecutor outboundWriters;
 
+	private final DeliveryMetrics metrics;
+
 	StompEndpointConfiguration(DeliverySettings settings, ClientSessions sessions,
-			ThreadPoolTaskExecutor outboundWriters) {
+			ThreadPoolTaskExecutor outboundWriters, DeliveryMetrics metrics) {
 		this.settings = settings;
 		this.sessions = sessions;
 		this.outboundWriters = outboundWriters;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -56,7 +59,8 @@ class StompEndpointConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
 		registration.setMessageSizeLimit(MAX_FRAME_BYTES);
-		registration.addDecoratorFactory(new ConnectionTracking(this.sessions, this.outboundWriters, this.settings));
+		registration.addDecoratorFactory(
+				new ConnectionTracking(this.sessions, this.outboundWriters, this.settings, this.metrics));
 	}
 
 	/**

@@ -16,13 +16,16 @@ final class Subscribers {
 
 	private final @Nullable ChannelStream stream;
 
+	private final DeliveryMetrics metrics;
+
 	private volatile ClientSession.Subscription[] members = NONE;
 
 	/** Set once the node has unsubscribed the destination; a late joiner starts anew. */
 	private boolean retired;
 
-	Subscribers(Destination destination) {
+	Subscribers(Destination destination, DeliveryMetrics metrics) {
 		this.destination = destination;
+		this.metrics = metrics;
 		this.stream = (destination instanceof Destination.ChannelTopic channel)
 				? new ChannelStream(channel.channelId(), this) : null;
 	}
@@ -90,6 +93,7 @@ final class Subscribers {
 		for (ClientSession.Subscription subscription : current) {
 			subscription.deliver(tail);
 		}
+		this.metrics.delivered(current.length);
 	}
 
 }

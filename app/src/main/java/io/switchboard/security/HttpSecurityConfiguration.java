@@ -4,11 +4,13 @@ import java.io.IOException;
 
 import io.switchboard.system.ErrorCode;
 import io.switchboard.system.ProblemDetails;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -23,13 +25,20 @@ import org.springframework.security.web.SecurityFilterChain;
 class HttpSecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, UserAuthenticationConverter converter, JsonMapper json) {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, UserAuthenticationConverter converter, JsonMapper json,
+			Environment environment) {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/auth/token")
+			.permitAll()
+			// A separate management port is reachable only where the deployment lets it
+			// be, so scrapers need no token there.
+			.requestMatchers((request) -> onManagementPort(request, environment))
 			.permitAll()
 			.requestMatchers("/api/**")
 			.authenticated()
 			.requestMatchers("/actuator/health", "/actuator/health/**")
 			.permitAll()
+			.requestMatchers("/actuator/prometheus")
+			.hasRole("ADMIN")
 			.requestMatchers("/actuator/**")
 			.denyAll()
 			.anyRequest()
@@ -48,6 +57,12 @@ class HttpSecurityConfiguration {
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable());
 		return http.build();
+	}
+
+	private static boolean onManagementPort(HttpServletRequest request, Environment environment) {
+		Integer managementPort = environment.getProperty("local.management.port", Integer.class);
+		Integer serverPort = environment.getProperty("local.server.port", Integer.class);
+		return managementPort != null && !managementPort.equals(serverPort) && request.getLocalPort() == managementPort;
 	}
 
 	private static void writeProblem(HttpServletResponse response, JsonMapper json, ErrorCode code, String detail)
