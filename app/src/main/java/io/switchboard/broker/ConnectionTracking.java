@@ -54,6 +54,16 @@ final class ConnectionTracking implements WebSocketHandlerDecoratorFactory {
 				super.handleMessage(session, message);
 			}
 
+			/**
+			 * Parts of a long message go straight to the STOMP decoder, which buffers
+			 * only what a frame needs, instead of every socket holding a buffer as large
+			 * as the largest frame.
+			 */
+			@Override
+			public boolean supportsPartialMessages() {
+				return true;
+			}
+
 			@Override
 			public void afterConnectionClosed(WebSocketSession session, CloseStatus closeStatus) throws Exception {
 				// Spring ends the STOMP session first, which removes its subscriptions.

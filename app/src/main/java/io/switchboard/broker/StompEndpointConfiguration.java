@@ -21,6 +21,8 @@ class StompEndpointConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	static final int MAX_FRAME_BYTES = 64 * 1024;
 
+	private static final int CONTAINER_BUFFER = 4 * 1024;
+
 	private final DeliverySettings settings;
 
 	private final ClientSessions sessions;
@@ -84,14 +86,16 @@ class StompEndpointConfiguration implements WebSocketMessageBrokerConfigurer {
 	}
 
 	/**
-	 * The WebSocket container buffers twice the largest STOMP frame, so that a frame over
-	 * the limit reaches the STOMP decoder, which answers it with an ERROR frame.
+	 * Every socket gets buffers of this size from the WebSocket container, so they are
+	 * small: the container hands over longer messages in parts (see
+	 * {@link ConnectionTracking}), and the STOMP decoder puts frames back together up to
+	 * {@link #MAX_FRAME_BYTES}, answering a longer one with an ERROR frame.
 	 */
 	@Bean
 	static ServletServerContainerFactoryBean webSocketContainer() {
 		ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-		container.setMaxTextMessageBufferSize(2 * MAX_FRAME_BYTES);
-		container.setMaxBinaryMessageBufferSize(2 * MAX_FRAME_BYTES);
+		container.setMaxTextMessageBufferSize(CONTAINER_BUFFER);
+		container.setMaxBinaryMessageBufferSize(CONTAINER_BUFFER);
 		return container;
 	}
 
