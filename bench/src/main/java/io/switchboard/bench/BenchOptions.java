@@ -1,0 +1,135 @@
+package io.switchboard.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import io.switchboard.bench.fanout.FanoutSettings;
+import io.switchboard.bench.server.ServerOptions;
+import io.switchboard.bench.setup.DatabaseAccess;
+
+/**
+ * Everything a run is told on its command line.
+ *
+ * @param server which server to measure
+ * @param scenarios {@code fanout}, {@code heap} or both
+ * @param subscribers subscriber counts, one fanout run each per rate
+ * @param pacedRate the steady rate, in stored messages per second, besides flat out
+ * @param sessions idle session counts, ascending
+ * @param warmup fanout sending before measuring
+ * @param duration fanout measuring
+ * @param publishers fanout sending sessions
+ * @param window a flat-out publisher's SENDs awaiting their RECEIPT
+ * @param connectConcurrency sessions connecting at once
+ * @param clientThreads the client's event loop threads
+ * @param help print the usage and stop
+ */
+public record BenchOptions(ServerOptions server, Set<String> scenarios, List<Integer> subscribers, double pacedRate,
+		List<Integer> sessions, Duration warmup, Duration duration, int publishers, int window, int connectConcurrency,
+		int clientThreads, boolean help) {
+
+	static final String USAGE = """
+			usage: bench/run.sh [options]      (or java -jar bench/target/switchboard-bench-0.1.0-SNAPSHOT.jar)
+
+			  --scenarios fanout,heap      what to run (default both)
+			  --subscribers 100,1000       fanout subscriber counts
+			  --rate 50                    the steady fanout rate in stored msg/s, run besides flat out
+			  --publishers 4               fanout sending sessions, each a different channel member
+			  --window 32                  a flat-out publisher's SENDs awaiting their RECEIPT
+			  --warmup 5                   seconds of fanout before measuring (also 5s, 500ms)
+			  --duration 20                seconds of fanout measured
+			  --sessions 1000,5000,10000   idle session counts for heap per session
+			  --connect-concurrency 200    sessions connecting at once
+			  --client-threads N           client event loop threads (default: cores)
+
+			The server, started by the bench (default):
+			  --server-jar PATH            default app/target/switchboard-app-0.1.0-SNAPSHOT.jar
+			  --server-java PATH           the JVM running it (default: java on PATH)
+			  --server-jvm-args "ARGS"     extra JVM flags for it, e.g. "-Xmx2g -XX:+UseZGC"
+			  --postgres-url URL           where its fresh database is created and dropped
+			                               (default jdbc:postgresql://127.0.0.1:5432/postgres)
+			  --postgres-user postgres     --postgres-password ''
+			  --log-dir bench/target       where its output goes
+
+			Or a server already running on this machine:
+			  --url http://127.0.0.1:8080  its base URL
+			  --jwt-secret SECRET          its switchboard.security.jwt-secret
+			  --jdbc-url URL               its database, for creating users (--jdbc-user, --jdbc-password)
+			  --server-pid PID             its process id; without it the heap scenario is skipped
+			""";
+
+	private static final Set<String> OPTIONS = Set.of("scenarios", "subscribers", "rate", "publishers", "window",
+			"warmup", "duration", "sessions", "connect-concurrency", "client-threads", "server-jar", "server-java",
+			"server-jvm-args", "postgres-url", "postgres-user", "postgres-password", "log-dir", "url", "jwt-secret",
+			"jdbc-url", "jdbc-user", "jdbc-password", "server-pid", "help");
+
+	private static final Set<String> SCENARIOS = Set.of("fanout", "heap");
+
+	public static BenchOptions parse(String[] args) {
+		CommandLine line = new CommandLine(args, OPTIONS);
+		List<String> scenarios = line.words("scenarios", "fanout,heap");
+		for (String scenario : scenarios) {
+			if (!SCENARIOS.contains(scenario)) {
+				throw new UsageError("unknown scenario '" + scenario + "'; there are fanout and heap");
+			}
+		}
+		return new BenchOptions(server(line), Set.copyOf(scenarios), line.integers("subscribers", "100,1000"),
+				line.decimal("rate", 50), line.integers("sessions", "1000,5000,10000"),
+				line.duration("warmup", Duration.ofSeconds(5)), line.duration("duration", Duration.ofSeconds(20)),
+				line.integer("publishers", 4), line.integer("window", 32), line.integer("connect-concurrency", 200),
+				line.integer("client-threads", Runtime.getRuntime().availableProcessors()), line.has("help"));
+	}
+
+	private static ServerOptions server(CommandLine line) {
+		String url = line.get("url");
+		String jdbcUrl = line.get("jdbc-url");
+		String pid = line.get("server-pid");
+		String jvmArgs = line.get("server-jvm-args", "").strip();
+		if (url != null && (jdbcUrl == null || line.get("jwt-secret") == null)) {
+			throw new UsageError("--url needs --jwt-secret and --jdbc-url to create users and sign their tokens");
+		}
+		DatabaseAccess postgres = new DatabaseAccess(Loopback
+			.requireJdbc(line.get("postgres-url", "jdbc:postgresql://127.0.0.1:5432/postgres"), "--postgres-url"),
+				line.get("postgres-user", "postgres"), line.get("postgres-password", ""));
+		DatabaseAccess database = (jdbcUrl != null) ? new DatabaseAccess(Loopback.requireJdbc(jdbcUrl, "--jdbc-url"),
+				line.get("jdbc-user", "postgres"), line.get("jdbc-password", "")) : null;
+		return new ServerOptions((url != null) ? Loopback.requireHttp(url, "--url") : null,
+				Path.of(line.get("server-jar", "app/target/switchboard-app-0.1.0-SNAPSHOT.jar")),
+				line.get("server-java", "java"), jvmArgs.isEmpty() ? List.of() : Arrays.asList(jvmArgs.split("\\s+")),
+				(pid != null) ? Long.valueOf(line.integer("server-pid", 0)) : null, line.get("jwt-secret"), database,
+				postgres, Path.of(line.get("log-dir", "bench/target")), Duration.ofSeconds(90));
+	}
+
+	/**
+	 * The fanout runs: flat out for each subscriber count, then the steady rate.
+	 */
+	List<FanoutSettings> fanoutRuns() {
+		List<FanoutSettings> flatOut = this.subscribers.stream()
+			.map((n) -> new FanoutSettings(n, 0, this.publishers, this.window, this.warmup, this.duration))
+			.toList();
+		List<FanoutSettings> paced = this.subscribers.stream()
+			.map((n) -> new FanoutSettings(n, this.pacedRate, this.publishers, this.window, this.warmup, this.duration))
+			.toList();
+		return Stream.concat(flatOut.stream(), paced.stream()).toList();
+	}
+
+	/**
+	 * Users the run needs besides its publishers: one per subscriber or idle session.
+	 */
+	int members() {
+		int subscribers = this.scenarios.contains("fanout") ? this.subscribers.get(this.subscribers.size() - 1) : 0;
+		int sessions = this.scenarios.contains("heap") ? this.sessions.get(this.sessions.size() - 1) : 0;
+		return Math.max(subscribers, sessions);
+	}
+
+	/**
+	 * Whether the run measures a server it did not start.
+	 */
+	boolean targetsRunningServer() {
+		return this.server.url() != null;
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The final table.
+ */
+@NullMarked
+package io.switchboard.bench.report;
+
+import org.jspecify.annotations.NullMarked;

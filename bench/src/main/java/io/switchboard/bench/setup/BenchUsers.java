@@ -1,0 +1,69 @@
+package io.switchboard.bench.setup;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.Properties;
+
+/**
+ * The run's users, written straight into the server's {@code users} table: the server has
+ * no user-admin API, and it finds a token's user by name. Names carry a per-run prefix,
+ * so runs against one database never collide.
+ *
+ * @param prefix the start of every name, unique to this run
+ * @param publishers users who create the channel and send to it
+ * @param members users who subscribe or sit idle
+ */
+public record BenchUsers(String prefix, int publishers, int members) {
+
+	private static final int BATCH = 1000;
+
+	public static BenchUsers named(int publishers, int members) {
+		byte[] random = new byte[3];
+		new SecureRandom().nextBytes(random);
+		return new BenchUsers("bench_" + HexFormat.of().formatHex(random) + "_", publishers, members);
+	}
+
+	public String publisher(int index) {
+		return this.prefix + "p" + index;
+	}
+
+	public String member(int index) {
+		return this.prefix + "m" + index;
+	}
+
+	/**
+	 * Inserts every user, in batches.
+	 */
+	public void insertInto(DatabaseAccess database) throws SQLException {
+		Properties properties = database.properties();
+		// One multi-row INSERT per batch rather than one round trip per user.
+		properties.setProperty("reWriteBatchedInserts", "true");
+		try (Connection connection = DriverManager.getConnection(database.url(), properties);
+				PreparedStatement insert = connection.prepareStatement(
+						"insert into users (username, display_name, roles, created_at) values (?, ?, '', now())")) {
+			connection.setAutoCommit(false);
+			for (int i = 0; i < this.publishers; i++) {
+				add(insert, publisher(i));
+			}
+			for (int i = 0; i < this.members; i++) {
+				add(insert, member(i));
+				if ((i + 1) % BATCH == 0) {
+					insert.executeBatch();
+				}
+			}
+			insert.executeBatch();
+			connection.commit();
+		}
+	}
+
+	private static void add(PreparedStatement insert, String username) throws SQLException {
+		insert.setString(1, username);
+		insert.setString(2, "Bench " + username);
+		insert.addBatch();
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.switchboard.bench.setup;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * Mints the HS256 tokens the server issues from {@code POST /api/auth/token}, with its
+ * secret, so that thousands of sessions need no thousands of password checks.
+ */
+public final class TokenMinter {
+
+	private static final String ISSUER = "switchboard";
+
+	// Outlives any run; the server refuses frames once a session's token has expired.
+	private static final Duration VALIDITY = Duration.ofHours(2);
+
+	private final JWSSigner signer;
+
+	public TokenMinter(String secret) {
+		try {
+			this.signer = new MACSigner(secret.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (JOSEException ex) {
+			throw new IllegalArgumentException("the JWT secret must be at least 32 bytes", ex);
+		}
+	}
+
+	public String mint(String username) {
+		Instant now = Instant.now();
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER)
+			.subject(username)
+			.issueTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(VALIDITY)))
+			.claim("roles", List.of())
+			.build();
+		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+		try {
+			jwt.sign(this.signer);
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("could not sign a token", ex);
+		}
+		return jwt.serialize();
+	}
+
+}
