@@ -77,10 +77,6 @@ final class Subscribers {
 		return this.members.length;
 	}
 
-	ClientSession.Subscription[] members() {
-		return this.members;
-	}
-
 	/**
 	 * Encodes the event once and queues it for every subscriber.
 	 */
