@@ -122,7 +122,7 @@ final class ClientConnection extends WebSocketSessionDecorator {
 				return false;
 			}
 			if (this.queuedChars + frame.length() > this.maxQueuedChars) {
-				closeLocked("slow consumer: more than " + this.maxQueuedChars + " bytes waiting to be written");
+				closeLocked("slow consumer: more than " + this.maxQueuedChars + " bytes waiting to be written", true);
 				return false;
 			}
 			if (this.queue.isEmpty()) {
@@ -155,20 +155,30 @@ final class ClientConnection extends WebSocketSessionDecorator {
 	 * Writes an ERROR frame that says why, after what is already queued, then closes.
 	 */
 	void closeWithError(String reason) {
+		close(reason, false);
+	}
+
+	/**
+	 * Closes a client that reads too slowly: what waits for it would arrive only after a
+	 * long delay, so it is dropped, and the client recovers it with {@code sinceSeq}.
+	 */
+	void closeAsSlowConsumer(String reason) {
+		close(reason, true);
+	}
+
+	private void close(String reason, boolean slowConsumer) {
 		synchronized (this) {
 			if (this.closed || this.closeAfterFlush != null) {
 				return;
 			}
-			closeLocked(reason);
+			closeLocked(reason, slowConsumer);
 		}
 	}
 
-	private void closeLocked(String reason) {
+	private void closeLocked(String reason, boolean slowConsumer) {
 		logger.info("Closing STOMP session {}: {}", getId(), reason);
-		if (reason.startsWith("slow consumer")) {
+		if (slowConsumer) {
 			this.metrics.slowConsumerClosed();
-			// What waits would reach the client only after a long delay; it recovers it
-			// with sinceSeq instead.
 			this.queue.clear();
 			this.queuedChars = 0;
 		}

@@ -77,10 +77,11 @@ class DeliveryConfiguration {
 
 	@Bean
 	StompSessionHandler stompSessionHandler(ClientSessions sessions, NodeSubscriptions subscriptions,
-			StompErrors errors, @Qualifier("clientInboundChannel") SubscribableChannel clientInboundChannel,
+			StompErrors errors, StompReceipts receipts,
+			@Qualifier("clientInboundChannel") SubscribableChannel clientInboundChannel,
 			@Qualifier("clientOutboundChannel") MessageChannel clientOutboundChannel, DeliverySettings settings) {
-		StompSessionHandler handler = new StompSessionHandler(sessions, subscriptions, errors, clientOutboundChannel,
-				settings);
+		StompSessionHandler handler = new StompSessionHandler(sessions, subscriptions, errors, receipts,
+				clientOutboundChannel, settings);
 		clientInboundChannel.subscribe(handler);
 		return handler;
 	}

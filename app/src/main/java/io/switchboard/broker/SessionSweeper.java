@@ -38,7 +38,7 @@ final class SessionSweeper implements Runnable {
 		connection.closeIfOverdue(now);
 		long lag = connection.lagNanos(now);
 		if (lag > this.maxLagNanos) {
-			connection.closeWithError("slow consumer: frames waited over "
+			connection.closeAsSlowConsumer("slow consumer: frames waited over "
 					+ TimeUnit.NANOSECONDS.toMillis(this.maxLagNanos) + " ms to be written");
 			return;
 		}

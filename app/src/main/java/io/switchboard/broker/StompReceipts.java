@@ -5,8 +5,8 @@ import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers a frame's {@code receipt} header: a controller confirms a SEND itself once its
- * change has committed.
+ * Answers a frame's {@code receipt} header: the engine confirms SUBSCRIBE, UNSUBSCRIBE
+ * and DISCONNECT, a controller confirms a SEND itself once its change has committed.
  */
 @Component
 public class StompReceipts {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import io.switchboard.system.ErrorCode;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,15 +36,18 @@ final class StompSessionHandler implements MessageHandler {
 
 	private final StompErrors errors;
 
+	private final StompReceipts receipts;
+
 	private final MessageChannel clientOutboundChannel;
 
 	private final DeliverySettings settings;
 
 	StompSessionHandler(ClientSessions sessions, NodeSubscriptions subscriptions, StompErrors errors,
-			MessageChannel clientOutboundChannel, DeliverySettings settings) {
+			StompReceipts receipts, MessageChannel clientOutboundChannel, DeliverySettings settings) {
 		this.sessions = sessions;
 		this.subscriptions = subscriptions;
 		this.errors = errors;
+		this.receipts = receipts;
 		this.clientOutboundChannel = clientOutboundChannel;
 		this.settings = settings;
 	}
@@ -118,7 +122,7 @@ final class StompSessionHandler implements MessageHandler {
 			return;
 		}
 		switch (outcome) {
-			case ADDED -> confirm(connection, frame);
+			case ADDED -> this.receipts.confirm(message);
 			case DUPLICATE_ID ->
 				this.errors.refuse(message, ErrorCode.BAD_REQUEST, "subscription id '" + id + "' is already in use");
 			case TOO_MANY -> this.errors.refuse(message, ErrorCode.FORBIDDEN,
@@ -132,7 +136,7 @@ final class StompSessionHandler implements MessageHandler {
 		if (session != null && frame.getSubscriptionId() != null) {
 			this.subscriptions.remove(session, frame.getSubscriptionId());
 		}
-		confirm(connection, frame);
+		this.receipts.confirm(message);
 	}
 
 	/**
@@ -143,17 +147,10 @@ final class StompSessionHandler implements MessageHandler {
 		if (session != null) {
 			this.subscriptions.removeAll(session);
 		}
-		confirm(connection, StompHeaderAccessor.wrap(message));
+		this.receipts.confirm(message);
 	}
 
-	private void confirm(ClientConnection connection, StompHeaderAccessor frame) {
-		String receipt = frame.getReceipt();
-		if (receipt != null) {
-			connection.offer(StompFrames.receipt(receipt));
-		}
-	}
-
-	private static Long userId(Principal user) {
+	private static @Nullable Long userId(Principal user) {
 		try {
 			return Long.valueOf(user.getName());
 		}

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.switchboard.broker.EventLog;
 import io.switchboard.system.Timestamps;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +38,7 @@ class ChannelEventLog implements EventLog, SmartLifecycle {
 
 	private final ChannelSettings settings;
 
-	private ScheduledExecutorService purger;
+	private @Nullable ScheduledExecutorService purger;
 
 	ChannelEventLog(NamedParameterJdbcTemplate jdbc, JsonMapper json, ChannelSettings settings) {
 		this.jdbc = jdbc;
