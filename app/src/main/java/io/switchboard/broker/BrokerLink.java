@@ -2,6 +2,7 @@ package io.switchboard.broker;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +29,11 @@ import org.springframework.scheduling.TaskScheduler;
 
 /**
  * The node's link to Apache Artemis, over Artemis's core protocol: a few connections for
- * the whole node, one broker queue per destination this node has local subscribers for.
- * An event published here reaches every node that subscribes its destination, once.
+ * the whole node, one broker queue per broker address this node has local subscribers
+ * for. An event published here reaches every node that subscribes its destination, once.
+ * Destinations of which there are many, such as users' queues, share a fixed set of
+ * broker addresses (see {@link Destination#route()}): a node then also receives events
+ * for users it does not hold and drops them, and the broker's queues stay few.
  * <p>
  * When the broker goes away the link says so, keeps trying every second, and on return
  * binds its destinations again. What was published meanwhile is lost here; the delivery
@@ -45,8 +49,18 @@ class BrokerLink implements SmartLifecycle {
 
 	private static final Duration RETRY = Duration.ofSeconds(1);
 
-	/** The node's destinations, bound on every (re)connection. */
-	private final Set<String> addresses = ConcurrentHashMap.newKeySet();
+	static final String ADDRESS = "address";
+
+	private static final int BIND_LOCKS = 64;
+
+	/**
+	 * The broker addresses this node subscribes, each with the addresses it carries here;
+	 * bound again on every (re)connection.
+	 */
+	private final Map<String, Set<String>> carriers = new ConcurrentHashMap<>();
+
+	/** Binding and unbinding of one carrier happen one at a time, under one of these. */
+	private final Object[] bindLocks = new Object[BIND_LOCKS];
 
 	private final BrokerConnection connection;
 
@@ -68,6 +82,9 @@ class BrokerLink implements SmartLifecycle {
 		this.connection = connection;
 		this.connections = Math.max(1, settings.connections());
 		this.scheduler = scheduler;
+		for (int i = 0; i < this.bindLocks.length; i++) {
+			this.bindLocks[i] = new Object();
+		}
 	}
 
 	/**
@@ -86,34 +103,49 @@ class BrokerLink implements SmartLifecycle {
 	}
 
 	/**
-	 * Sends an event to every node that subscribes {@code address}.
+	 * Sends an event to every node that subscribes its route's address.
 	 * @throws BrokerUnavailable if the broker cannot take it now
 	 */
-	void publish(String address, long seq, byte[] body) {
+	void publish(Route route, long seq, byte[] body) {
 		Link current = this.link;
 		if (current == null) {
 			throw new BrokerUnavailable("the broker link is down");
 		}
-		current.publish(address, seq, body);
+		current.publish(route, seq, body);
 	}
 
 	/**
-	 * Subscribes this node to {@code address}; idempotent.
+	 * Subscribes this node to the route's address; idempotent. The broker address that
+	 * carries it is bound while this node subscribes any address it carries.
 	 */
-	void bind(String address) {
-		this.addresses.add(address);
-		Link current = this.link;
-		if (current != null) {
-			current.bind(address);
+	void bind(Route route) {
+		synchronized (bindLock(route.carrier())) {
+			Set<String> carried = this.carriers.computeIfAbsent(route.carrier(), (carrier) -> new HashSet<>());
+			if (carried.add(route.address()) && carried.size() == 1) {
+				Link current = this.link;
+				if (current != null) {
+					current.bind(route.carrier());
+				}
+			}
 		}
 	}
 
-	void unbind(String address) {
-		this.addresses.remove(address);
-		Link current = this.link;
-		if (current != null) {
-			current.unbind(address);
+	void unbind(Route route) {
+		synchronized (bindLock(route.carrier())) {
+			Set<String> carried = this.carriers.get(route.carrier());
+			if (carried == null || !carried.remove(route.address()) || !carried.isEmpty()) {
+				return;
+			}
+			this.carriers.remove(route.carrier());
+			Link current = this.link;
+			if (current != null) {
+				current.unbind(route.carrier());
+			}
 		}
+	}
+
+	private Object bindLock(String carrier) {
+		return this.bindLocks[Math.floorMod(carrier.hashCode(), this.bindLocks.length)];
 	}
 
 	@Override
@@ -152,10 +184,17 @@ class BrokerLink implements SmartLifecycle {
 		Link fresh = null;
 		try {
 			fresh = new Link();
-			for (String address : this.addresses) {
-				fresh.bind(address);
-			}
+			// Published first, so that a carrier added meanwhile is bound either by its
+			// bind() or by this loop (Link.bind is idempotent), and one removed meanwhile
+			// is not bound again.
 			this.link = fresh;
+			for (String carrier : this.carriers.keySet()) {
+				synchronized (bindLock(carrier)) {
+					if (this.carriers.containsKey(carrier)) {
+						fresh.bind(carrier);
+					}
+				}
+			}
 			logger.info("Broker link connected to {} ({} connections)", describe(), this.connections);
 			Receiver current = this.receiver;
 			if (this.everConnected && current != null) {
@@ -181,6 +220,22 @@ class BrokerLink implements SmartLifecycle {
 		// Closing can wait on the connection that just failed: not on its own thread.
 		this.scheduler.schedule(failed::close, this.scheduler.getClock().instant());
 		this.scheduler.schedule(this::connect, this.scheduler.getClock().instant().plus(RETRY));
+	}
+
+	/**
+	 * Where an event goes: the address by which nodes find its subscribers, and the
+	 * broker address that carries it between nodes, which may carry other addresses too.
+	 */
+	record Route(String address, String carrier) {
+
+		static Route direct(String address) {
+			return new Route(address, address);
+		}
+
+		boolean shared() {
+			return !this.address.equals(this.carrier);
+		}
+
 	}
 
 	/**
@@ -248,15 +303,18 @@ class BrokerLink implements SmartLifecycle {
 			return session;
 		}
 
-		void publish(String address, long seq, byte[] body) {
+		void publish(Route route, long seq, byte[] body) {
 			synchronized (this.producer) {
 				try {
 					ClientMessage message = this.producerSession.createMessage(false);
 					message.setRoutingType(RoutingType.MULTICAST);
 					message.putLongProperty(SEQ, seq);
 					message.putLongProperty(PUBLISHED_AT, System.currentTimeMillis());
+					if (route.shared()) {
+						message.putStringProperty(ADDRESS, route.address());
+					}
 					message.getBodyBuffer().writeBytes(body);
-					this.producer.send(SimpleString.of(address), message);
+					this.producer.send(SimpleString.of(route.carrier()), message);
 				}
 				catch (ActiveMQException ex) {
 					throw new BrokerUnavailable(ex.getMessage());
@@ -264,22 +322,22 @@ class BrokerLink implements SmartLifecycle {
 			}
 		}
 
-		void bind(String address) {
-			ClientSession session = sessionFor(address);
+		void bind(String carrier) {
+			ClientSession session = sessionFor(carrier);
 			synchronized (session) {
-				if (this.consumers.containsKey(address)) {
+				if (this.consumers.containsKey(carrier)) {
 					return;
 				}
 				try {
-					String queue = queueName(address);
+					String queue = queueName(carrier);
 					session.createQueue(QueueConfiguration.of(queue)
-						.setAddress(address)
+						.setAddress(carrier)
 						.setRoutingType(RoutingType.MULTICAST)
 						.setDurable(false)
 						.setTemporary(true));
 					ClientConsumer consumer = session.createConsumer(queue);
-					consumer.setMessageHandler((message) -> dispatch(address, message));
-					this.consumers.put(address, consumer);
+					consumer.setMessageHandler((message) -> dispatch(carrier, message));
+					this.consumers.put(carrier, consumer);
 				}
 				catch (ActiveMQException ex) {
 					failed(this, ex.getMessage());
@@ -287,28 +345,29 @@ class BrokerLink implements SmartLifecycle {
 			}
 		}
 
-		void unbind(String address) {
-			ClientSession session = sessionFor(address);
+		void unbind(String carrier) {
+			ClientSession session = sessionFor(carrier);
 			synchronized (session) {
-				ClientConsumer consumer = this.consumers.remove(address);
+				ClientConsumer consumer = this.consumers.remove(carrier);
 				if (consumer == null) {
 					return;
 				}
 				try {
 					consumer.close();
-					session.deleteQueue(queueName(address));
+					session.deleteQueue(queueName(carrier));
 				}
 				catch (ActiveMQException ex) {
-					logger.debug("Could not unbind {}: {}", address, ex.getMessage());
+					logger.debug("Could not unbind {}: {}", carrier, ex.getMessage());
 				}
 			}
 		}
 
-		private void dispatch(String address, ClientMessage message) {
+		private void dispatch(String carrier, ClientMessage message) {
 			Receiver target = BrokerLink.this.receiver;
 			if (target == null) {
 				return;
 			}
+			String address = message.containsProperty(ADDRESS) ? message.getStringProperty(ADDRESS) : carrier;
 			byte[] body = new byte[message.getBodyBuffer().readableBytes()];
 			message.getBodyBuffer().readBytes(body);
 			Long seq = message.getLongProperty(SEQ);
@@ -316,12 +375,12 @@ class BrokerLink implements SmartLifecycle {
 			target.receive(address, (seq != null) ? seq : 0, (publishedAt != null) ? publishedAt : 0, body);
 		}
 
-		private ClientSession sessionFor(String address) {
-			return this.consumerSessions[Math.floorMod(address.hashCode(), this.consumerSessions.length)];
+		private ClientSession sessionFor(String carrier) {
+			return this.consumerSessions[Math.floorMod(carrier.hashCode(), this.consumerSessions.length)];
 		}
 
-		private String queueName(String address) {
-			return "switchboard.node-" + BrokerLink.this.nodeId + "." + address;
+		private String queueName(String carrier) {
+			return "switchboard.node-" + BrokerLink.this.nodeId + "." + carrier;
 		}
 
 		@Override

@@ -102,6 +102,16 @@ final class ClientConnection extends WebSocketSessionDecorator {
 	}
 
 	/**
+	 * Keeps the container's small per-socket message buffer. Spring's STOMP handler
+	 * raises it to 16 KB, which the container would allocate as a 33 KB char array on
+	 * every socket's first message; long messages arrive in parts instead (see
+	 * {@link ConnectionTracking}) and the STOMP decoder enforces the frame limit.
+	 */
+	@Override
+	public void setTextMessageSizeLimit(int messageSizeLimit) {
+	}
+
+	/**
 	 * Spring's frames (CONNECTED, RECEIPT, ERROR) arrive here.
 	 */
 	@Override

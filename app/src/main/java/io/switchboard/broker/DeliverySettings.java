@@ -22,11 +22,15 @@ import org.springframework.util.unit.DataSize;
  * @param outboundMaxLag the longest a frame may wait to be written to a session
  * @param repairAfter how long a node waits for a committed event to arrive from the
  * broker before it reads it from the event log instead
+ * @param socketBufferSize the size of each of the five buffers Tomcat holds for every
+ * open socket: the larger, the fewer pieces a long write is cut into, and the more an
+ * idle session costs
  */
 @ConfigurationProperties("switchboard.delivery")
 record DeliverySettings(@DefaultValue("*") List<String> allowedOrigins, @DefaultValue("10s") Duration heartbeatFloor,
 		@DefaultValue("2.0") double heartbeatTtlFactor, @DefaultValue("10s") Duration connectTimeout,
 		@DefaultValue("1000") int maxSubscriptions, @DefaultValue("1MB") DataSize outboundBufferSize,
-		@DefaultValue("5s") Duration outboundMaxLag, @DefaultValue("500ms") Duration repairAfter) {
+		@DefaultValue("5s") Duration outboundMaxLag, @DefaultValue("500ms") Duration repairAfter,
+		@DefaultValue("4KB") DataSize socketBufferSize) {
 
 }

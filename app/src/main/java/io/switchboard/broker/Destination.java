@@ -22,17 +22,36 @@ sealed interface Destination {
 	String name();
 
 	/**
-	 * The broker address of its events; empty for one session's own queue, which stays on
-	 * its node.
+	 * Destinations of a kind that there can be one of per user share this many broker
+	 * addresses, so that the broker holds a bounded number of queues however many users
+	 * are online or whose presence is watched. Every node must agree on it.
+	 */
+	int SHARED_CARRIERS = 64;
+
+	/**
+	 * The address of its events, by which a node finds its local subscribers; empty for
+	 * one session's own queue, which stays on its node.
 	 */
 	String address();
+
+	/**
+	 * The broker address that carries its events between nodes: its own address, or one
+	 * it shares with other destinations of its kind.
+	 */
+	default BrokerLink.Route route() {
+		return BrokerLink.Route.direct(address());
+	}
 
 	static Optional<Destination> parse(String name, long userId) {
 		Matcher channel = CHANNEL.matcher(name);
 		if (channel.matches()) {
 			return Optional.of(new ChannelTopic(Long.parseLong(channel.group(1))));
 		}
-		if (name.equals(Topic.ANNOUNCEMENTS) || PRESENCE.matcher(name).matches()) {
+		Matcher presence = PRESENCE.matcher(name);
+		if (presence.matches()) {
+			return Optional.of(new PresenceTopic(Long.parseLong(presence.group(1))));
+		}
+		if (name.equals(Topic.ANNOUNCEMENTS)) {
 			return Optional.of(new Topic(name));
 		}
 		if (name.equals(UserQueue.NOTIFICATIONS)) {
@@ -62,7 +81,7 @@ sealed interface Destination {
 	}
 
 	/**
-	 * A topic everyone may read: announcements, someone's presence.
+	 * A topic everyone may read, such as announcements.
 	 */
 	record Topic(String name) implements Destination {
 
@@ -71,6 +90,28 @@ sealed interface Destination {
 		@Override
 		public String address() {
 			return ADDRESS_PREFIX + this.name.substring("/topic/".length());
+		}
+
+	}
+
+	/**
+	 * One user's presence, which anyone may watch.
+	 */
+	record PresenceTopic(long userId) implements Destination {
+
+		@Override
+		public String name() {
+			return "/topic/presence." + this.userId;
+		}
+
+		@Override
+		public String address() {
+			return ADDRESS_PREFIX + "presence." + this.userId;
+		}
+
+		@Override
+		public BrokerLink.Route route() {
+			return new BrokerLink.Route(address(), sharedCarrier("presence", this.userId));
 		}
 
 	}
@@ -87,6 +128,15 @@ sealed interface Destination {
 			return ADDRESS_PREFIX + "user." + this.userId + "." + this.name.substring("/user/queue/".length());
 		}
 
+		@Override
+		public BrokerLink.Route route() {
+			return new BrokerLink.Route(address(), sharedCarrier("user", this.userId));
+		}
+
+	}
+
+	private static String sharedCarrier(String kind, long userId) {
+		return ADDRESS_PREFIX + "shared." + kind + "." + Math.floorMod(userId, SHARED_CARRIERS);
 	}
 
 	/**

@@ -62,6 +62,14 @@ class EmbeddedBroker {
 			.toList();
 	}
 
+	/**
+	 * The first block of a queue's intake buffer, in messages. Artemis's default, 8,192
+	 * references (64 KB of heap in every queue), is sized for a few deep queues; the
+	 * engine has one shallow queue per subscribed address, and a busy one grows block by
+	 * block.
+	 */
+	static final int QUEUE_BUFFER_SIZE = 128;
+
 	private Configuration configuration() throws Exception {
 		Configuration configuration = new ConfigurationImpl().setPersistenceEnabled(false)
 			.setSecurityEnabled(true)
@@ -75,7 +83,8 @@ class EmbeddedBroker {
 		configuration.addAddressSetting("#",
 				new AddressSettings().setAutoCreateAddresses(true)
 					.setAutoDeleteAddresses(true)
-					.setDefaultAddressRoutingType(RoutingType.MULTICAST));
+					.setDefaultAddressRoutingType(RoutingType.MULTICAST)
+					.setInitialQueueBufferSize(QUEUE_BUFFER_SIZE));
 		return configuration;
 	}
 

@@ -33,7 +33,7 @@ public class Fanout {
 	 */
 	public void publishChannelEvent(long channelId, long seq, byte[] json) {
 		try {
-			this.link.publish(new Destination.ChannelTopic(channelId).address(), seq, json);
+			this.link.publish(new Destination.ChannelTopic(channelId).route(), seq, json);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not publish seq {} of channel {}: {}; subscribers will read it from the event log", seq,
@@ -46,7 +46,7 @@ public class Fanout {
 	 * {@code /user/queue/notifications}.
 	 */
 	public void publishNotification(long userId, Object event) {
-		publish(new Destination.UserQueue(userId, Destination.UserQueue.NOTIFICATIONS).address(), event);
+		publish(new Destination.UserQueue(userId, Destination.UserQueue.NOTIFICATIONS).route(), event);
 	}
 
 	/**
@@ -54,15 +54,16 @@ public class Fanout {
 	 * end their subscriptions to it if not. Call it after the change commits.
 	 */
 	public void accessChanged(long channelId, long userId) {
-		publish(NodeSubscriptions.CONTROL_ADDRESS, Map.of("channelId", channelId, "userId", userId));
+		publish(BrokerLink.Route.direct(NodeSubscriptions.CONTROL_ADDRESS),
+				Map.of("channelId", channelId, "userId", userId));
 	}
 
-	private void publish(String address, Object event) {
+	private void publish(BrokerLink.Route route, Object event) {
 		try {
-			this.link.publish(address, 0, this.json.writeValueAsBytes(event));
+			this.link.publish(route, 0, this.json.writeValueAsBytes(event));
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Could not publish to {}: {}", address, ex.getMessage());
+			logger.warn("Could not publish to {}: {}", route.address(), ex.getMessage());
 		}
 	}
 

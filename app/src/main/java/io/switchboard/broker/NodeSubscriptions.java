@@ -51,7 +51,7 @@ final class NodeSubscriptions implements BrokerLink.Receiver {
 
 	void onControl(Consumer<byte[]> handler) {
 		this.controlHandler = handler;
-		this.link.bind(CONTROL_ADDRESS);
+		this.link.bind(BrokerLink.Route.direct(CONTROL_ADDRESS));
 	}
 
 	/**
@@ -135,11 +135,12 @@ final class NodeSubscriptions implements BrokerLink.Receiver {
 			this.controlHandler.accept(body);
 			return;
 		}
-		this.metrics.published(publishedAt);
 		Subscribers subscribers = this.byAddress.get(address);
 		if (subscribers == null) {
+			// Unsubscribed meanwhile, or for another node's user on a shared address.
 			return;
 		}
+		this.metrics.published(publishedAt);
 		ChannelStream stream = subscribers.stream();
 		if (stream == null) {
 			subscribers.deliver(nextMessageId(), body);
@@ -161,7 +162,7 @@ final class NodeSubscriptions implements BrokerLink.Receiver {
 	 */
 	private void start(Subscribers subscribers) {
 		Destination destination = subscribers.destination();
-		this.link.bind(destination.address());
+		this.link.bind(destination.route());
 		ChannelStream stream = subscribers.stream();
 		if (stream != null) {
 			Long seq = this.log.lastSeqs(List.of(stream.channelId())).get(stream.channelId());
@@ -170,7 +171,8 @@ final class NodeSubscriptions implements BrokerLink.Receiver {
 	}
 
 	private void detach(ClientSession.Subscription subscription) {
-		String address = subscription.destination().address();
+		Destination destination = subscription.destination();
+		String address = destination.address();
 		if (address.isEmpty()) {
 			return;
 		}
@@ -181,7 +183,7 @@ final class NodeSubscriptions implements BrokerLink.Receiver {
 		synchronized (subscribers) {
 			if (subscribers.remove(subscription)) {
 				this.byAddress.remove(address, subscribers);
-				this.link.unbind(address);
+				this.link.unbind(destination.route());
 			}
 		}
 	}

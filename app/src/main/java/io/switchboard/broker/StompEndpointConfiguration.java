@@ -21,7 +21,7 @@ class StompEndpointConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	static final int MAX_FRAME_BYTES = 64 * 1024;
 
-	private static final int CONTAINER_BUFFER = 4 * 1024;
+	private static final int CONTAINER_BUFFER = 1024;
 
 	private final DeliverySettings settings;
 
@@ -86,10 +86,11 @@ class StompEndpointConfiguration implements WebSocketMessageBrokerConfigurer {
 	}
 
 	/**
-	 * Every socket gets buffers of this size from the WebSocket container, so they are
-	 * small: the container hands over longer messages in parts (see
-	 * {@link ConnectionTracking}), and the STOMP decoder puts frames back together up to
-	 * {@link #MAX_FRAME_BYTES}, answering a longer one with an ERROR frame.
+	 * Every socket gets message buffers of this size (in characters for text) from the
+	 * WebSocket container, so they are small: the container hands over longer messages in
+	 * parts (see {@link ConnectionTracking}), and the STOMP decoder puts frames back
+	 * together up to {@link #MAX_FRAME_BYTES}, answering a longer one with an ERROR
+	 * frame.
 	 */
 	@Bean
 	static ServletServerContainerFactoryBean webSocketContainer() {
@@ -97,6 +98,11 @@ class StompEndpointConfiguration implements WebSocketMessageBrokerConfigurer {
 		container.setMaxTextMessageBufferSize(CONTAINER_BUFFER);
 		container.setMaxBinaryMessageBufferSize(CONTAINER_BUFFER);
 		return container;
+	}
+
+	@Bean
+	static SocketBuffers socketBuffers(DeliverySettings settings) {
+		return new SocketBuffers(settings);
 	}
 
 }

@@ -53,8 +53,9 @@ class ExternalBrokerIntegrationTests {
 		long channelId = this.clients.createChannel(alice, "private");
 		try (StompClient client = this.clients.connect(alice)) {
 			client.subscribe("/user/queue/notifications");
-			assertThat(external.queueNames())
-				.anyMatch((name) -> name.endsWith("user." + alice.id() + ".notifications"));
+			String carrier = new Destination.UserQueue(alice.id(), Destination.UserQueue.NOTIFICATIONS).route()
+				.carrier();
+			assertThat(external.queueNames()).anyMatch((name) -> name.endsWith(carrier));
 			Inbox channel = client.subscribe("/topic/channel." + channelId);
 			client.sendAndAwaitReceipt("/app/channel." + channelId + ".send", Map.of("content", "via the cluster"));
 			assertThat(channel.next().at("/message/content").asString()).isEqualTo("via the cluster");

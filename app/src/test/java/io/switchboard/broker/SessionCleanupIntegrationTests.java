@@ -44,7 +44,8 @@ class SessionCleanupIntegrationTests {
 	@Test
 	void aThousandSessionsOfOneUserShareOneBrokerQueueThatGoesWithTheLast() {
 		TestUser alice = this.clients.newUser();
-		String aliceQueue = "user." + alice.id() + ".notifications";
+		String aliceQueue = new Destination.UserQueue(alice.id(), Destination.UserQueue.NOTIFICATIONS).route()
+			.carrier();
 		try (StompClient first = this.clients.connect(alice); StompClient second = this.clients.connect(alice)) {
 			first.subscribe("/user/queue/notifications");
 			second.subscribe("/user/queue/notifications");

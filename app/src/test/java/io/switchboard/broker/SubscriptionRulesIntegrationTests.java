@@ -116,6 +116,9 @@ class SubscriptionRulesIntegrationTests {
 			JsonNode tooMany = errors.next();
 			assertThat(tooMany.get("code").asString()).isEqualTo("forbidden");
 			assertThat(tooMany.get("message").asString()).contains("at most 1000 subscriptions");
+			assertThat(this.broker.queueNames().stream().filter((name) -> name.contains(".shared.presence.")))
+				.as("998 users' presence shares a bounded set of broker queues")
+				.hasSizeLessThanOrEqualTo(Destination.SHARED_CARRIERS);
 		}
 		try (StompClient client = this.clients.connect(alice)) {
 			Inbox errors = client.subscribe("/user/queue/errors");
@@ -124,6 +127,34 @@ class SubscriptionRulesIntegrationTests {
 			JsonNode duplicate = errors.next();
 			assertThat(duplicate.get("code").asString()).isEqualTo("bad_request");
 			assertThat(duplicate.get("message").asString()).contains("already in use");
+		}
+	}
+
+	/**
+	 * Users' queues share broker addresses (one for every 64th user): each node sorts
+	 * what arrives by user, so no one receives a neighbour's notifications.
+	 */
+	@Test
+	void notificationsReachOnlyTheirUserThoughUsersShareABrokerAddress() {
+		TestUser alice = this.clients.newUser();
+		TestUser bob = this.clients.newUser();
+		TestUser carol = this.clients.newUser();
+		while (Math.floorMod(carol.id() - bob.id(), Destination.SHARED_CARRIERS) != 0) {
+			carol = this.clients.newUser();
+		}
+		long channelId = this.clients.createChannel(alice, "public", bob, carol);
+		try (StompClient aliceClient = this.clients.connect(alice);
+				StompClient bobClient = this.clients.connect(bob);
+				StompClient carolClient = this.clients.connect(carol)) {
+			Inbox bobNotifications = bobClient.subscribe("/user/queue/notifications");
+			Inbox carolNotifications = carolClient.subscribe("/user/queue/notifications");
+			aliceClient.sendAndAwaitReceipt("/app/channel." + channelId + ".send",
+					Map.of("content", "for you, @" + bob.username()));
+			aliceClient.sendAndAwaitReceipt("/app/channel." + channelId + ".send",
+					Map.of("content", "and you, @" + carol.username()));
+			assertThat(carolNotifications.next().get("body").asString()).contains("@" + carol.username());
+			assertThat(bobNotifications.next().get("body").asString()).contains("@" + bob.username());
+			assertThat(carolNotifications.isEmpty()).isTrue();
 		}
 	}
 
