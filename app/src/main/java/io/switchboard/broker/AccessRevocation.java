@@ -69,8 +69,8 @@ final class AccessRevocation {
 			for (ClientSession.Subscription subscription : held) {
 				this.subscriptions.remove(session, subscription.id());
 			}
-			this.errors.send(session,
-					new ErrorEvent(ErrorCode.FORBIDDEN, "subscription ended: " + refusal, channel.name(), null, null));
+			this.errors.send(session, new ErrorEvent(ErrorCode.FORBIDDEN, "subscription ended: " + refusal,
+					channel.name(), null, null, null));
 		}
 	}
 

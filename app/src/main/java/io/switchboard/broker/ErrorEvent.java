@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
 record ErrorEvent(String type, String code, String message, @Nullable String destination, @Nullable String receiptId,
 		@Nullable String clientMessageId, @Nullable Long retryAfterMs) {
 
-	public ErrorEvent(ErrorCode code, String message, @Nullable String destination, @Nullable String receiptId,
-			@Nullable String clientMessageId) {
-		this("error", code.wireName(), message, destination, receiptId, clientMessageId, null);
+	ErrorEvent(ErrorCode code, String message, @Nullable String destination, @Nullable String receiptId,
+			@Nullable String clientMessageId, @Nullable Long retryAfterMs) {
+		this("error", code.wireName(), message, destination, receiptId, clientMessageId, retryAfterMs);
 	}
 
 }

@@ -1,8 +1,12 @@
 package io.switchboard.broker;
 
+import java.util.List;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SyncTaskExecutor;
+import org.springframework.messaging.handler.invocation.HandlerMethodReturnValueHandler;
+import org.springframework.messaging.simp.annotation.support.SimpAnnotationMethodMessageHandler;
 import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -31,12 +35,15 @@ class StompEndpointConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final DeliveryMetrics metrics;
 
+	private final StompReceipts receipts;
+
 	StompEndpointConfiguration(DeliverySettings settings, ClientSessions sessions,
-			ThreadPoolTaskExecutor outboundWriters, DeliveryMetrics metrics) {
+			ThreadPoolTaskExecutor outboundWriters, DeliveryMetrics metrics, StompReceipts receipts) {
 		this.settings = settings;
 		this.sessions = sessions;
 		this.outboundWriters = outboundWriters;
 		this.metrics = metrics;
+		this.receipts = receipts;
 	}
 
 	@Override
@@ -63,6 +70,11 @@ class StompEndpointConfiguration implements WebSocketMessageBrokerConfigurer {
 		registration.setMessageSizeLimit(MAX_FRAME_BYTES);
 		registration.addDecoratorFactory(
 				new ConnectionTracking(this.sessions, this.outboundWriters, this.settings, this.metrics));
+	}
+
+	@Override
+	public void addReturnValueHandlers(List<HandlerMethodReturnValueHandler> returnValueHandlers) {
+		returnValueHandlers.add(new ReceiptOnCompletion(this.receipts));
 	}
 
 	/**
@@ -98,6 +110,11 @@ class StompEndpointConfiguration implements WebSocketMessageBrokerConfigurer {
 		container.setMaxTextMessageBufferSize(CONTAINER_BUFFER);
 		container.setMaxBinaryMessageBufferSize(CONTAINER_BUFFER);
 		return container;
+	}
+
+	@Bean
+	HandlersAnswerEverySend handlersAnswerEverySend(SimpAnnotationMethodMessageHandler handlers) {
+		return new HandlersAnswerEverySend(handlers);
 	}
 
 	@Bean

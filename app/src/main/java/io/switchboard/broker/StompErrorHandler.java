@@ -35,7 +35,7 @@ class StompErrorHandler {
 
 	@MessageExceptionHandler(RequestRefused.class)
 	void refused(RequestRefused ex, Message<?> frame) {
-		this.errors.refuse(frame, ex.code(), ex.getMessage());
+		this.errors.refuse(frame, ex.code(), ex.getMessage(), ex.retryAfterMs());
 	}
 
 	@MessageExceptionHandler(MethodArgumentNotValidException.class)

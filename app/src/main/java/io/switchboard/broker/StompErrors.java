@@ -30,6 +30,10 @@ public class StompErrors {
 	}
 
 	public void refuse(Message<?> frame, ErrorCode code, String reason) {
+		refuse(frame, code, reason, null);
+	}
+
+	public void refuse(Message<?> frame, ErrorCode code, String reason, @Nullable Long retryAfterMs) {
 		StompHeaderAccessor headers = StompHeaderAccessor.wrap(frame);
 		String sessionId = headers.getSessionId();
 		ClientSession session = (sessionId != null) ? this.sessions.session(sessionId) : null;
@@ -37,7 +41,7 @@ public class StompErrors {
 			return;
 		}
 		send(session, new ErrorEvent(code, reason, headers.getDestination(), headers.getReceipt(),
-				clientMessageId(frame.getPayload())));
+				clientMessageId(frame.getPayload()), retryAfterMs));
 	}
 
 	void send(ClientSession session, ErrorEvent event) {

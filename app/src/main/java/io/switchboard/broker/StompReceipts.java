@@ -6,10 +6,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers a frame's {@code receipt} header: the engine confirms SUBSCRIBE, UNSUBSCRIBE
- * and DISCONNECT, a controller confirms a SEND itself once its change has committed.
+ * and DISCONNECT, and {@link ReceiptOnCompletion} a SEND once its handler's result is
+ * there.
  */
 @Component
-public class StompReceipts {
+class StompReceipts {
 
 	private final ClientSessions sessions;
 
@@ -20,7 +21,7 @@ public class StompReceipts {
 	/**
 	 * Sends a RECEIPT for the frame to the session that sent it, if it asked for one.
 	 */
-	public void confirm(Message<?> frame) {
+	void confirm(Message<?> frame) {
 		StompHeaderAccessor sent = StompHeaderAccessor.wrap(frame);
 		String receipt = sent.getReceipt();
 		String sessionId = sent.getSessionId();

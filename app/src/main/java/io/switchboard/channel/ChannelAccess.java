@@ -1,5 +1,6 @@
 package io.switchboard.channel;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
  * features' own services share.
  */
 @Component
-@Transactional(readOnly = true)
+// A refusal answers the question; it does not doom the caller's transaction, such as a
+// batch of changes that other senders' messages share.
+@Transactional(readOnly = true, noRollbackFor = RequestRefused.class)
 public class ChannelAccess {
 
 	private final ChannelRepository channels;
@@ -69,6 +72,14 @@ public class ChannelAccess {
 
 	public List<Long> memberIds(long channelId) {
 		return this.members.findUserIds(channelId);
+	}
+
+	/**
+	 * Which of these users are members: as much work as there are users asked about,
+	 * however large the channel.
+	 */
+	public List<Long> membersAmong(long channelId, Collection<Long> userIds) {
+		return userIds.isEmpty() ? List.of() : this.members.findUserIdsAmong(channelId, userIds);
 	}
 
 }

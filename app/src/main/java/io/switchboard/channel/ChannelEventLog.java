@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * transaction that took its {@code seq}, and deleted after the retention period.
  */
 @Component
-class ChannelEventLog implements EventLog, SmartLifecycle {
+class ChannelEventLog implements EventLog, SequenceSlot.EventSink, SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(ChannelEventLog.class);
 
@@ -49,12 +49,29 @@ class ChannelEventLog implements EventLog, SmartLifecycle {
 	/**
 	 * Appends the event in the current transaction; returns it as it will be published.
 	 */
-	byte[] append(long channelId, long seq, Object event) {
+	@Override
+	public byte[] append(long channelId, long seq, Object event) {
 		byte[] payload = this.json.writeValueAsBytes(event);
 		this.jdbc.getJdbcTemplate()
 			.update("insert into channel_events (channel_id, seq, payload, created_at) values (?, ?, ?, ?)", channelId,
 					seq, payload, Timestamp.from(Timestamps.now()));
 		return payload;
+	}
+
+	byte[] serialize(Object event) {
+		return this.json.writeValueAsBytes(event);
+	}
+
+	/**
+	 * Appends events in the current transaction, in one round trip.
+	 */
+	void appendAll(long channelId, List<LoggedEvent> events) {
+		Timestamp now = Timestamp.from(Timestamps.now());
+		this.jdbc.getJdbcTemplate()
+			.batchUpdate("insert into channel_events (channel_id, seq, payload, created_at) values (?, ?, ?, ?)",
+					events.stream()
+						.map((event) -> new Object[] { channelId, event.seq(), event.json(), now })
+						.toList());
 	}
 
 	@Override

@@ -1,5 +1,6 @@
 package io.switchboard.channel;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,5 +15,8 @@ interface ChannelMemberRepository extends JpaRepository<ChannelMember, ChannelMe
 
 	@Query("select m.userId from ChannelMember m where m.channelId = :channelId")
 	List<Long> findUserIds(long channelId);
+
+	@Query("select m.userId from ChannelMember m where m.channelId = :channelId and m.userId in :userIds")
+	List<Long> findUserIdsAmong(long channelId, Collection<Long> userIds);
 
 }

@@ -12,13 +12,13 @@ public final class SequenceSlot {
 
 	private final long seq;
 
-	private final ChannelEventLog log;
+	private final EventSink log;
 
 	private byte @Nullable [] event;
 
 	private boolean resolved;
 
-	SequenceSlot(long channelId, long seq, ChannelEventLog log) {
+	SequenceSlot(long channelId, long seq, EventSink log) {
 		this.channelId = channelId;
 		this.seq = seq;
 		this.log = log;
@@ -39,6 +39,20 @@ public final class SequenceSlot {
 	 */
 	public void publishOnCommit(Object event) {
 		this.event = this.log.append(this.channelId, this.seq, event);
+	}
+
+	/**
+	 * Where a slot's event is stored: the event log at once, or a batch that stores its
+	 * events together before it commits.
+	 */
+	interface EventSink {
+
+		/**
+		 * Stores the event in the current transaction; returns it as it will be
+		 * published.
+		 */
+		byte[] append(long channelId, long seq, Object event);
+
 	}
 
 	byte @Nullable [] event() {

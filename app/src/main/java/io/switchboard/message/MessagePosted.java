@@ -10,7 +10,8 @@ import io.switchboard.channel.ChannelType;
  *
  * @param message the message as clients see it
  * @param channelType the kind of channel it was posted in
- * @param recipients the channel's members other than the sender
+ * @param recipients in a conversation, its members other than the sender; empty in other
+ * channels, whose members are told only about mentions
  */
 public record MessagePosted(MessageView message, ChannelType channelType, List<Long> recipients) {
 

@@ -2,9 +2,12 @@ package io.switchboard.message;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
+import io.switchboard.channel.ChangeBatch;
 import io.switchboard.channel.ChannelAccess;
-import io.switchboard.channel.ChannelSequence;
+import io.switchboard.channel.ChannelChange;
+import io.switchboard.channel.ChannelWriter;
 import io.switchboard.channel.SequenceSlot;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
@@ -13,11 +16,11 @@ import io.switchboard.user.UserSummary;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Stores posted messages: checks the sender may post, takes the channel's next sequence
- * number, stores, and has the event published once the transaction commits.
+ * Stores posted messages through the channel's writer: under the channel's lock it checks
+ * the sender may post, takes the channel's next sequence number and stores, and the event
+ * is published once the transaction commits.
  */
 @Service
 class MessageStore {
@@ -26,50 +29,27 @@ class MessageStore {
 
 	private final ChannelAccess access;
 
-	private final ChannelSequence sequence;
+	private final ChannelWriter writer;
 
 	private final UserDirectory users;
 
 	private final ApplicationEventPublisher events;
 
-	MessageStore(MessageRepository messages, ChannelAccess access, ChannelSequence sequence, UserDirectory users,
+	MessageStore(MessageRepository messages, ChannelAccess access, ChannelWriter writer, UserDirectory users,
 			ApplicationEventPublisher events) {
 		this.messages = messages;
 		this.access = access;
-		this.sequence = sequence;
+		this.writer = writer;
 		this.users = users;
 		this.events = events;
 	}
 
 	/**
 	 * Posts a message, or, for a {@code clientMessageId} the sender already used in this
-	 * channel, returns the message stored the first time.
+	 * channel, answers with the message stored the first time.
 	 */
-	@Transactional
-	MessageView post(long channelId, CurrentUser sender, SendMessage request) {
-		this.access.requirePoster(channelId, sender.id());
-		// Under the channel's lock a retry sees the first attempt if it committed.
-		this.sequence.lock(channelId);
-		if (request.clientMessageId() != null) {
-			var existing = this.messages.findByChannelIdAndSenderIdAndClientMessageId(channelId, sender.id(),
-					request.clientMessageId());
-			if (existing.isPresent()) {
-				return MessageView.of(existing.get(), sender.summary());
-			}
-		}
-		Message parent = (request.replyToId() != null) ? threadParent(channelId, request.replyToId()) : null;
-		List<Long> memberIds = this.access.memberIds(channelId);
-		SequenceSlot slot = this.sequence.next(channelId);
-		Message message = this.messages.save(new Message(channelId, slot.seq(), sender.id(), request.content(),
-				request.replyToId(), request.clientMessageId(), mentioned(request.content(), memberIds, sender)));
-		if (parent != null) {
-			parent.countReply(slot.seq());
-		}
-		MessageView view = MessageView.of(message, sender.summary());
-		this.events.publishEvent(new MessagePosted(view, this.access.typeOf(channelId),
-				memberIds.stream().filter((id) -> id != sender.id()).toList()));
-		slot.publishOnCommit(MessageEvent.created(view));
-		return view;
+	CompletableFuture<MessageView> post(long channelId, CurrentUser sender, SendMessage request) {
+		return this.writer.record(new Post(channelId, sender, request));
 	}
 
 	private Message threadParent(long channelId, long replyToId) {
@@ -85,17 +65,72 @@ class MessageStore {
 	/**
 	 * The channel members a message mentions, other than its sender.
 	 */
-	private List<Long> mentioned(String content, List<Long> memberIds, CurrentUser sender) {
+	private List<Long> mentioned(long channelId, String content, CurrentUser sender) {
 		Set<String> usernames = Mentions.usernamesIn(content);
 		if (usernames.isEmpty()) {
 			return List.of();
 		}
-		return this.users.findByUsernames(usernames)
+		List<Long> named = this.users.findByUsernames(usernames)
 			.stream()
 			.map(UserSummary::id)
-			.filter((id) -> id != sender.id() && memberIds.contains(id))
-			.sorted()
+			.filter((id) -> id != sender.id())
 			.toList();
+		return this.access.membersAmong(channelId, named).stream().sorted().toList();
+	}
+
+	private final class Post implements ChannelChange<MessageView> {
+
+		private final long channelId;
+
+		private final CurrentUser sender;
+
+		private final SendMessage request;
+
+		Post(long channelId, CurrentUser sender, SendMessage request) {
+			this.channelId = channelId;
+			this.sender = sender;
+			this.request = request;
+		}
+
+		@Override
+		public long channelId() {
+			return this.channelId;
+		}
+
+		@Override
+		public MessageView apply(ChangeBatch batch) {
+			// Under the channel's lock: access that ended before this commits is seen,
+			// and so is the first attempt of a retry.
+			MessageStore.this.access.requirePoster(this.channelId, this.sender.id());
+			if (this.request.clientMessageId() != null) {
+				var existing = MessageStore.this.messages.findByChannelIdAndSenderIdAndClientMessageId(this.channelId,
+						this.sender.id(), this.request.clientMessageId());
+				if (existing.isPresent()) {
+					return MessageView.of(existing.get(), this.sender.summary());
+				}
+			}
+			Message parent = (this.request.replyToId() != null) ? threadParent(this.channelId, this.request.replyToId())
+					: null;
+			List<Long> mentions = mentioned(this.channelId, this.request.content(), this.sender);
+			// Conversations notify every other member; they are small by construction.
+			List<Long> recipients = batch.channelType().isConversation()
+					? MessageStore.this.access.memberIds(this.channelId)
+						.stream()
+						.filter((id) -> id != this.sender.id())
+						.toList()
+					: List.of();
+			SequenceSlot slot = batch.next();
+			Message message = MessageStore.this.messages.save(new Message(this.channelId, slot.seq(), this.sender.id(),
+					this.request.content(), this.request.replyToId(), this.request.clientMessageId(), mentions));
+			if (parent != null) {
+				parent.countReply(slot.seq());
+			}
+			MessageView view = MessageView.of(message, this.sender.summary());
+			MessageStore.this.events.publishEvent(new MessagePosted(view, batch.channelType(), recipients));
+			slot.publishOnCommit(MessageEvent.created(view));
+			return view;
+		}
+
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.switchboard.system;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A request that a domain rule refuses, with the error code the client sees and a message
  * a person can read.
@@ -8,13 +10,27 @@ public class RequestRefused extends RuntimeException {
 
 	private final ErrorCode code;
 
+	private final @Nullable Long retryAfterMs;
+
 	public RequestRefused(ErrorCode code, String message) {
+		this(code, message, null);
+	}
+
+	private RequestRefused(ErrorCode code, String message, @Nullable Long retryAfterMs) {
 		super(message);
 		this.code = code;
+		this.retryAfterMs = retryAfterMs;
 	}
 
 	public ErrorCode code() {
 		return this.code;
+	}
+
+	/**
+	 * How long the client should wait before it tries again, when waiting helps.
+	 */
+	public @Nullable Long retryAfterMs() {
+		return this.retryAfterMs;
 	}
 
 	public static RequestRefused badRequest(String message) {
@@ -31,6 +47,10 @@ public class RequestRefused extends RuntimeException {
 
 	public static RequestRefused conflict(String message) {
 		return new RequestRefused(ErrorCode.CONFLICT, message);
+	}
+
+	public static RequestRefused unavailable(String message, long retryAfterMs) {
+		return new RequestRefused(ErrorCode.UNAVAILABLE, message, retryAfterMs);
 	}
 
 }

@@ -25,7 +25,11 @@ class RestErrorHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(RequestRefused.class)
 	ProblemDetail refused(RequestRefused ex) {
-		return ProblemDetails.of(ex.code(), ex.getMessage());
+		ProblemDetail problem = ProblemDetails.of(ex.code(), ex.getMessage());
+		if (ex.retryAfterMs() != null) {
+			problem.setProperty("retryAfterMs", ex.retryAfterMs());
+		}
+		return problem;
 	}
 
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })

@@ -58,9 +58,10 @@ class StompAuthorizationRulesTests {
 	}
 
 	@Test
-	void sendIsForMembersAndOnlyToActionsThatExist() {
+	void sendGoesOnlyToActionsThatExistAndMembershipIsCheckedWhereTheChangeIsStored() {
 		assertThat(decide(this.member, SimpMessageType.MESSAGE, "/app/channel.7.send").isGranted()).isTrue();
-		assertThat(decide(this.member, SimpMessageType.MESSAGE, "/app/channel.8.send").isGranted()).isFalse();
+		assertThat(decide(this.member, SimpMessageType.MESSAGE, "/app/channel.8.send").isGranted()).isTrue();
+		assertThat(decide(null, SimpMessageType.MESSAGE, "/app/channel.7.send").isGranted()).isFalse();
 		assertThat(decide(this.member, SimpMessageType.MESSAGE, "/app/channel.7.explode").isGranted()).isFalse();
 		assertThat(decide(this.member, SimpMessageType.MESSAGE, "/app/channel.x.send").isGranted()).isFalse();
 	}

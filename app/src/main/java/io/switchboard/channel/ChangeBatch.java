@@ -1,0 +1,86 @@
+package io.switchboard.channel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.switchboard.broker.EventLog.LoggedEvent;
+
+/**
+ * The changes to one channel stored in one transaction, under the channel's lock: they
+ * take consecutive {@code seq} values, and their events are stored together before the
+ * transaction commits.
+ */
+public final class ChangeBatch implements SequenceSlot.EventSink {
+
+	private final long channelId;
+
+	private final ChannelType channelType;
+
+	private final ChannelEventLog log;
+
+	private final ChannelEventOutbox outbox;
+
+	private final long firstSeq;
+
+	private long lastSeq;
+
+	private final List<SequenceSlot> slots = new ArrayList<>();
+
+	private final List<LoggedEvent> events = new ArrayList<>();
+
+	ChangeBatch(long channelId, ChannelType channelType, long lastSeq, ChannelEventLog log, ChannelEventOutbox outbox) {
+		this.channelId = channelId;
+		this.channelType = channelType;
+		this.firstSeq = lastSeq;
+		this.lastSeq = lastSeq;
+		this.log = log;
+		this.outbox = outbox;
+	}
+
+	public long channelId() {
+		return this.channelId;
+	}
+
+	public ChannelType channelType() {
+		return this.channelType;
+	}
+
+	/**
+	 * Takes the channel's next {@code seq} for the change being applied; its event goes
+	 * out after commit, in {@code seq} order.
+	 */
+	public SequenceSlot next() {
+		this.lastSeq++;
+		SequenceSlot slot = this.outbox.reserve(new SequenceSlot(this.channelId, this.lastSeq, this));
+		this.slots.add(slot);
+		return slot;
+	}
+
+	@Override
+	public byte[] append(long channelId, long seq, Object event) {
+		byte[] payload = this.log.serialize(event);
+		this.events.add(new LoggedEvent(seq, payload));
+		return payload;
+	}
+
+	int slotCount() {
+		return this.slots.size();
+	}
+
+	boolean tookSeq() {
+		return this.lastSeq != this.firstSeq;
+	}
+
+	long lastSeq() {
+		return this.lastSeq;
+	}
+
+	List<LoggedEvent> events() {
+		return this.events;
+	}
+
+	List<SequenceSlot> slots() {
+		return this.slots;
+	}
+
+}

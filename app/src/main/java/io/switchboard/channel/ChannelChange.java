@@ -1,0 +1,25 @@
+package io.switchboard.channel;
+
+/**
+ * A change to one channel that takes the channel's next {@code seq}: a message posted, a
+ * reaction, a member leaving. {@link ChannelWriter#record} stores it together with the
+ * other changes waiting for the same channel, in one transaction under the channel's
+ * lock, and publishes its event after that commits.
+ *
+ * @param <R> what the change answers its sender with once it is stored; never
+ * {@code null}
+ */
+public interface ChannelChange<R> {
+
+	long channelId();
+
+	/**
+	 * Checks, then writes. Whatever refuses the change (a
+	 * {@link io.switchboard.system.RequestRefused}) is thrown before the first
+	 * {@link ChangeBatch#next()}: the refusal then costs the other changes of the batch
+	 * nothing. A change that already stored something may still answer without taking a
+	 * {@code seq}, for example a retry of a message stored the first time.
+	 */
+	R apply(ChangeBatch batch);
+
+}
