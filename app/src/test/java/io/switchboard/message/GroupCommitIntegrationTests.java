@@ -1,0 +1,144 @@
+package io.switchboard.message;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.LongStream;
+
+import javax.sql.DataSource;
+
+import io.switchboard.test.ChannelLock;
+import io.switchboard.test.Inbox;
+import io.switchboard.test.ServerTest;
+import io.switchboard.test.StompClient;
+import io.switchboard.test.TestClients;
+import io.switchboard.test.TestUser;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+
+import static io.switchboard.message.ChannelMessagingIntegrationTests.send;
+import static io.switchboard.message.ChannelMessagingIntegrationTests.topic;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Changes to a channel wait in line and are stored together: a test holds the channel's
+ * row lock, as a slow transaction would, lines SENDs up behind it and lets go.
+ */
+@ServerTest
+class GroupCommitIntegrationTests {
+
+	@Autowired
+	TestClients clients;
+
+	@Autowired
+	DataSource dataSource;
+
+	@Test
+	void oneSessionsPipelinedSendsAreStoredAndConfirmedInTheOrderSent() throws Exception {
+		TestUser alice = this.clients.newUser();
+		long channelId = this.clients.createChannel(alice, "private");
+		long base = this.clients.lastSeq(alice, channelId);
+		int count = 50;
+		try (StompClient client = this.clients.connect(alice)) {
+			Inbox channel = client.subscribe(topic(channelId));
+			Queue<String> confirmed = new ConcurrentLinkedQueue<>();
+			List<CompletableFuture<String>> receipts = new ArrayList<>();
+			try (ChannelLock lock = ChannelLock.hold(this.dataSource, channelId)) {
+				for (int i = 0; i < count; i++) {
+					CompletableFuture<String> receipt = client.sendWithReceipt(send(channelId),
+							Map.of("content", "m" + i), "p-" + i);
+					receipts.add(receipt.thenApply((id) -> {
+						confirmed.add(id);
+						return id;
+					}));
+				}
+				lock.awaitWaiters(1);
+				assertThat(confirmed).as("nothing is confirmed while nothing can be stored").isEmpty();
+			}
+			receipts.forEach(StompClient::await);
+			assertThat(confirmed)
+				.containsExactlyElementsOf(LongStream.range(0, count).mapToObj((i) -> "p-" + i).toList());
+			List<JsonNode> events = channel.next(count);
+			assertThat(events).extracting((event) -> event.get("seq").asLong())
+				.containsExactlyElementsOf(LongStream.rangeClosed(base + 1, base + count).boxed().toList());
+			assertThat(events).extracting((event) -> event.at("/message/content").asString())
+				.containsExactlyElementsOf(LongStream.range(0, count).mapToObj((i) -> "m" + i).toList());
+		}
+	}
+
+	@Test
+	void aChangeRefusedInTheMiddleOfABatchRefusesOnlyItself() throws Exception {
+		TestUser alice = this.clients.newUser();
+		long channelId = this.clients.createChannel(alice, "private");
+		long base = this.clients.lastSeq(alice, channelId);
+		try (StompClient client = this.clients.connect(alice)) {
+			Inbox errors = client.subscribe("/user/queue/errors");
+			Inbox channel = client.subscribe(topic(channelId));
+			List<CompletableFuture<String>> receipts = new ArrayList<>();
+			try (ChannelLock lock = ChannelLock.hold(this.dataSource, channelId)) {
+				for (int i = 0; i < 10; i++) {
+					Map<String, Object> payload = (i == 5) ? Map.of("content", "reply", "replyToId", Long.MAX_VALUE)
+							: Map.of("content", "m" + i);
+					CompletableFuture<String> receipt = client.sendWithReceipt(send(channelId), payload, "b-" + i);
+					if (i != 5) {
+						receipts.add(receipt);
+					}
+				}
+				lock.awaitWaiters(1);
+			}
+			receipts.forEach(StompClient::await);
+			JsonNode refused = errors.next();
+			assertThat(refused.get("code").asString()).isEqualTo("not_found");
+			assertThat(refused.get("receiptId").asString()).isEqualTo("b-5");
+			List<JsonNode> events = channel.next(9);
+			assertThat(events).extracting((event) -> event.get("seq").asLong())
+				.containsExactlyElementsOf(LongStream.rangeClosed(base + 1, base + 9).boxed().toList());
+			assertThat(events).extracting((event) -> event.at("/message/content").asString())
+				.containsExactly("m0", "m1", "m2", "m3", "m4", "m6", "m7", "m8", "m9");
+		}
+	}
+
+	/**
+	 * Alice leaves while her SENDs wait for the channel: the leave takes the lock first,
+	 * so none of them is stored, though the server accepted them while she was a member.
+	 */
+	@Test
+	void sendsWaitingWhenTheirSenderLeavesAreNotStored() throws Exception {
+		TestUser owner = this.clients.newUser();
+		TestUser alice = this.clients.newUser();
+		long channelId = this.clients.createChannel(owner, "private", alice);
+		try (StompClient aliceClient = this.clients.connect(alice);
+				StompClient ownerClient = this.clients.connect(owner)) {
+			Inbox errors = aliceClient.subscribe("/user/queue/errors");
+			Inbox channel = ownerClient.subscribe(topic(channelId));
+			CompletableFuture<ResponseEntity<Void>> left;
+			try (ChannelLock lock = ChannelLock.hold(this.dataSource, channelId)) {
+				left = CompletableFuture.supplyAsync(() -> this.clients.rest(alice)
+					.post()
+					.uri("/api/channels/{id}/leave", channelId)
+					.retrieve()
+					.toBodilessEntity());
+				lock.awaitWaiters(1);
+				for (int i = 0; i < 3; i++) {
+					aliceClient.sendWithReceipt(send(channelId), Map.of("content", "too late " + i), "late-" + i);
+				}
+				lock.awaitWaiters(2);
+			}
+			assertThat(StompClient.await(left).getStatusCode().is2xxSuccessful()).isTrue();
+			assertThat(errors.next(3)).allSatisfy((error) -> {
+				assertThat(error.get("code").asString()).isEqualTo("forbidden");
+				assertThat(error.get("receiptId").asString()).startsWith("late-");
+			});
+			ownerClient.sendAndAwaitReceipt(send(channelId), Map.of("content", "barrier"));
+			assertThat(channel.next().get("type").asString()).isEqualTo("member.left");
+			assertThat(channel.next().at("/message/content").asString()).isEqualTo("barrier");
+		}
+	}
+
+}
