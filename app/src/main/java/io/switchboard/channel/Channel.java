@@ -12,8 +12,8 @@ import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A channel. Its {@code lastSeq} is only ever moved by {@link ChannelSequence}, in SQL,
- * so the entity never writes it back.
+ * A channel. Its {@code lastSeq} is only ever moved by {@link ChannelWriter}, in SQL, so
+ * the entity never writes it back.
  */
 @Entity
 @Table(name = "channels")

@@ -1,5 +1,7 @@
 package io.switchboard.channel;
 
+import java.util.function.Function;
+
 /**
  * A change to one channel that takes the channel's next {@code seq}: a message posted, a
  * reaction, a member leaving. {@link ChannelWriter#record} stores it together with the
@@ -21,5 +23,21 @@ public interface ChannelChange<R> {
 	 * {@code seq}, for example a retry of a message stored the first time.
 	 */
 	R apply(ChangeBatch batch);
+
+	static <R> ChannelChange<R> of(long channelId, Function<ChangeBatch, R> apply) {
+		return new ChannelChange<>() {
+
+			@Override
+			public long channelId() {
+				return channelId;
+			}
+
+			@Override
+			public R apply(ChangeBatch batch) {
+				return apply.apply(batch);
+			}
+
+		};
+	}
 
 }

@@ -76,8 +76,19 @@ class ChannelDirectory {
 	 */
 	@Transactional(readOnly = true)
 	ChannelView view(long channelId, long userId) {
+		return view(channelId, userId, this.channels.findLastSeq(channelId).orElseThrow());
+	}
+
+	/**
+	 * The channel as a change of the batch leaves it: the batch holds the sequence until
+	 * it commits.
+	 */
+	ChannelView view(ChangeBatch batch, long userId) {
+		return view(batch.channelId(), userId, batch.lastSeq());
+	}
+
+	private ChannelView view(long channelId, long userId, long lastSeq) {
 		Channel channel = find(channelId);
-		long lastSeq = this.channels.findLastSeq(channelId).orElseThrow();
 		Optional<ChannelMember> member = this.members.findByChannelIdAndUserId(channelId, userId);
 		if (member.isPresent()) {
 			long unreadCount = this.unread.unreadCounts(userId, Map.of(channelId, member.get().readSeq()))

@@ -9,13 +9,13 @@ import io.switchboard.user.UserDirectory;
 import io.switchboard.user.UserSummary;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Joining, leaving and adding members. Each change takes a channel sequence number and is
- * announced on the channel's topic after it commits.
+ * Joining, leaving and adding members. Each is a change to the channel, stored through
+ * its {@link ChannelWriter} under the channel's lock, and announced on the channel's
+ * topic after it commits.
  */
 @Service
 class ChannelMembership {
@@ -24,48 +24,50 @@ class ChannelMembership {
 
 	private final ChannelMemberRepository members;
 
-	private final ChannelSequence sequence;
+	private final ChannelWriter writer;
 
 	private final UserDirectory users;
 
 	private final Fanout fanout;
 
-	ChannelMembership(ChannelDirectory directory, ChannelMemberRepository members, ChannelSequence sequence,
+	ChannelMembership(ChannelDirectory directory, ChannelMemberRepository members, ChannelWriter writer,
 			UserDirectory users, Fanout fanout) {
 		this.directory = directory;
 		this.members = members;
-		this.sequence = sequence;
+		this.writer = writer;
 		this.users = users;
 		this.fanout = fanout;
 	}
 
-	@Transactional
 	ChannelView join(long channelId, CurrentUser user) {
-		Channel channel = this.directory.find(channelId);
-		if (!channel.type().isOpen() && !this.members.existsById(new ChannelMember.Key(channelId, user.id()))) {
-			throw RequestRefused.forbidden("channel " + channelId + " is not public; ask a channel admin to add you");
-		}
-		addIfAbsent(channelId, user.summary(), MemberRole.MEMBER);
-		return this.directory.view(channelId, user.id());
+		return this.writer.recordAndWait(ChannelChange.of(channelId, (batch) -> {
+			if (!batch.channelType().isOpen()
+					&& !this.members.existsById(new ChannelMember.Key(channelId, user.id()))) {
+				throw RequestRefused
+					.forbidden("channel " + channelId + " is not public; ask a channel admin to add you");
+			}
+			addIfAbsent(batch, user.summary(), MemberRole.MEMBER);
+			return this.directory.view(batch, user.id());
+		}));
 	}
 
-	@Transactional
 	void leave(long channelId, CurrentUser user) {
-		Channel channel = this.directory.find(channelId);
-		if (channel.type() == ChannelType.DIRECT) {
-			throw RequestRefused.badRequest("nobody leaves a direct channel; block the user instead");
-		}
-		this.sequence.lock(channelId);
-		Optional<ChannelMember> member = this.members.findByChannelIdAndUserId(channelId, user.id());
-		if (member.isEmpty()) {
-			return;
-		}
-		this.members.delete(member.get());
-		this.members.flush();
-		SequenceSlot slot = this.sequence.next(channelId);
-		slot.publishOnCommit(MemberEvent.left(channelId, slot.seq(),
-				new MemberEvent.Member(user.id(), user.username(), member.get().role())));
-		endSubscriptionsAfterCommit(channelId, user.id());
+		this.writer.recordAndWait(ChannelChange.of(channelId, (batch) -> {
+			if (batch.channelType() == ChannelType.DIRECT) {
+				throw RequestRefused.badRequest("nobody leaves a direct channel; block the user instead");
+			}
+			Optional<ChannelMember> member = this.members.findByChannelIdAndUserId(channelId, user.id());
+			if (member.isEmpty()) {
+				return false;
+			}
+			SequenceSlot slot = batch.next();
+			this.members.delete(member.get());
+			this.members.flush();
+			slot.publishOnCommit(MemberEvent.left(channelId, slot.seq(),
+					new MemberEvent.Member(user.id(), user.username(), member.get().role())));
+			endSubscriptionsAfterCommit(channelId, user.id());
+			return true;
+		}));
 	}
 
 	/**
@@ -83,28 +85,28 @@ class ChannelMembership {
 		});
 	}
 
-	@Transactional
 	void add(long channelId, CurrentUser actor, long userId, MemberRole role) {
-		Channel channel = this.directory.find(channelId);
-		MemberRole actorRole = this.members.findByChannelIdAndUserId(channelId, actor.id())
-			.map(ChannelMember::role)
-			.orElseThrow(() -> RequestRefused.forbidden("not a member of channel " + channelId));
-		if (actorRole != MemberRole.ADMIN || channel.type().isConversation()) {
-			throw RequestRefused.forbidden("only channel admins add members to channel " + channelId);
-		}
-		UserSummary user = this.users.find(userId).orElseThrow(() -> RequestRefused.notFound("no user " + userId));
-		addIfAbsent(channelId, user, role);
+		this.writer.recordAndWait(ChannelChange.of(channelId, (batch) -> {
+			MemberRole actorRole = this.members.findByChannelIdAndUserId(channelId, actor.id())
+				.map(ChannelMember::role)
+				.orElseThrow(() -> RequestRefused.forbidden("not a member of channel " + channelId));
+			if (actorRole != MemberRole.ADMIN || batch.channelType().isConversation()) {
+				throw RequestRefused.forbidden("only channel admins add members to channel " + channelId);
+			}
+			UserSummary user = this.users.find(userId).orElseThrow(() -> RequestRefused.notFound("no user " + userId));
+			return addIfAbsent(batch, user, role);
+		}));
 	}
 
-	private void addIfAbsent(long channelId, UserSummary user, MemberRole role) {
-		this.sequence.lock(channelId);
-		if (this.members.existsById(new ChannelMember.Key(channelId, user.id()))) {
-			return;
+	private boolean addIfAbsent(ChangeBatch batch, UserSummary user, MemberRole role) {
+		if (this.members.existsById(new ChannelMember.Key(batch.channelId(), user.id()))) {
+			return false;
 		}
-		this.members.saveAndFlush(new ChannelMember(channelId, user.id(), role));
-		SequenceSlot slot = this.sequence.next(channelId);
-		slot.publishOnCommit(
-				MemberEvent.joined(channelId, slot.seq(), new MemberEvent.Member(user.id(), user.username(), role)));
+		SequenceSlot slot = batch.next();
+		this.members.saveAndFlush(new ChannelMember(batch.channelId(), user.id(), role));
+		slot.publishOnCommit(MemberEvent.joined(batch.channelId(), slot.seq(),
+				new MemberEvent.Member(user.id(), user.username(), role)));
+		return true;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -99,6 +100,22 @@ public class ChannelWriter {
 				schedule(queue);
 			}
 			return pending.future;
+		}
+	}
+
+	/**
+	 * Records the change and waits until it is stored, for callers that answer only then,
+	 * such as a REST request; throws what refused it.
+	 */
+	public <R> R recordAndWait(ChannelChange<R> change) {
+		try {
+			return record(change).join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
 		}
 	}
 

@@ -105,14 +105,15 @@ class GroupCommitIntegrationTests {
 	}
 
 	/**
-	 * Alice leaves while her SENDs wait for the channel: the leave takes the lock first,
-	 * so none of them is stored, though the server accepted them while she was a member.
+	 * Alice leaves while her SENDs wait for the channel: the leave is in line first, so
+	 * none of them is stored, though the server took them while she was a member.
 	 */
 	@Test
 	void sendsWaitingWhenTheirSenderLeavesAreNotStored() throws Exception {
 		TestUser owner = this.clients.newUser();
 		TestUser alice = this.clients.newUser();
 		long channelId = this.clients.createChannel(owner, "private", alice);
+		long elsewhere = this.clients.createChannel(alice, "private");
 		try (StompClient aliceClient = this.clients.connect(alice);
 				StompClient ownerClient = this.clients.connect(owner)) {
 			Inbox errors = aliceClient.subscribe("/user/queue/errors");
@@ -128,7 +129,9 @@ class GroupCommitIntegrationTests {
 				for (int i = 0; i < 3; i++) {
 					aliceClient.sendWithReceipt(send(channelId), Map.of("content", "too late " + i), "late-" + i);
 				}
-				lock.awaitWaiters(2);
+				// The session's frames are taken in order: once a later one to another
+				// channel is stored, the three wait in line behind the leave.
+				aliceClient.sendAndAwaitReceipt(send(elsewhere), Map.of("content", "barrier"));
 			}
 			assertThat(StompClient.await(left).getStatusCode().is2xxSuccessful()).isTrue();
 			assertThat(errors.next(3)).allSatisfy((error) -> {
