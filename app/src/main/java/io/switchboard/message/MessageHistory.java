@@ -47,32 +47,40 @@ class MessageHistory {
 	MessagePage before(long channelId, long readerId, long beforeSeq, int limit) {
 		this.access.requireReader(channelId, readerId);
 		long seq = this.sequence.current(channelId);
-		return page(this.messages.findByChannelIdAndSeqLessThanOrderBySeqDesc(channelId, beforeSeq, Limit.of(limit)),
-				seq);
+		return page(
+				this.messages.findByChannelIdAndSeqLessThanOrderBySeqDesc(channelId, beforeSeq, Limit.of(limit + 1)),
+				limit, seq);
 	}
 
 	/**
-	 * Every message created or changed after {@code sinceSeq}, in {@code lastSeq} order.
+	 * The first {@code limit} messages created or changed after {@code sinceSeq}, in
+	 * {@code lastSeq} order; the next page starts after the last one's {@code lastSeq}.
 	 */
-	MessagePage since(long channelId, long readerId, long sinceSeq) {
+	MessagePage since(long channelId, long readerId, long sinceSeq, int limit) {
 		this.access.requireReader(channelId, readerId);
 		long seq = this.sequence.current(channelId);
-		return page(this.messages.findByChannelIdAndLastSeqGreaterThanOrderByLastSeqAsc(channelId, sinceSeq), seq);
+		return page(this.messages.findByChannelIdAndLastSeqGreaterThanOrderByLastSeqAsc(channelId, sinceSeq,
+				Limit.of(limit + 1)), limit, seq);
 	}
 
-	private MessagePage page(List<Message> found, long seq) {
-		Set<Long> senderIds = found.stream().map(Message::senderId).collect(Collectors.toSet());
+	/**
+	 * @param found up to one more message than the page holds, which says there are more
+	 */
+	private MessagePage page(List<Message> found, int limit, long seq) {
+		List<Message> page = found.subList(0, Math.min(limit, found.size()));
+		Set<Long> senderIds = page.stream().map(Message::senderId).collect(Collectors.toSet());
 		Map<Long, UserSummary> senders = this.users.summaries(senderIds);
 		return new MessagePage(
-				found.stream().map((message) -> MessageView.of(message, senders.get(message.senderId()))).toList(),
-				seq);
+				page.stream().map((message) -> MessageView.of(message, senders.get(message.senderId()))).toList(), seq,
+				found.size() > limit);
 	}
 
 	/**
 	 * @param messages the messages, in the order the query asked for
 	 * @param seq the channel's current sequence number
+	 * @param hasMore whether more messages follow this page in the same direction
 	 */
-	record MessagePage(List<MessageView> messages, long seq) {
+	record MessagePage(List<MessageView> messages, long seq, boolean hasMore) {
 
 	}
 

@@ -13,7 +13,7 @@ interface MessageRepository extends JpaRepository<Message, Long> {
 
 	List<Message> findByChannelIdAndSeqLessThanOrderBySeqDesc(long channelId, long seq, Limit limit);
 
-	List<Message> findByChannelIdAndLastSeqGreaterThanOrderByLastSeqAsc(long channelId, long lastSeq);
+	List<Message> findByChannelIdAndLastSeqGreaterThanOrderByLastSeqAsc(long channelId, long lastSeq, Limit limit);
 
 	long countByChannelIdAndSeqGreaterThanAndSenderIdNotAndDeletedFalse(long channelId, long seq, long senderId);
 

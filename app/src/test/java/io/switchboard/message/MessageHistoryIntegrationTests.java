@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * History and recovery: {@code before} paging and {@code sinceSeq}.
+ * History and recovery: {@code before} paging and {@code sinceSeq} paging.
  */
 @ServerTest
 class MessageHistoryIntegrationTests {
@@ -82,6 +82,37 @@ class MessageHistoryIntegrationTests {
 			// Live events carry on from where recovery ended: no gap, no overlap.
 			assertThat(live.next().get("seq").asLong()).isEqualTo(current + 1);
 		}
+	}
+
+	@Test
+	void recoveryComesInPagesThatEachStartAfterTheLastOnesLastSeq() {
+		TestUser alice = this.clients.newUser();
+		long channelId = this.clients.createChannel(alice, "private");
+		long base = this.clients.lastSeq(alice, channelId);
+		try (StompClient client = this.clients.connect(alice)) {
+			for (int i = 1; i <= 7; i++) {
+				client.sendAndAwaitReceipt(ChannelMessagingIntegrationTests.send(channelId),
+						Map.of("content", "m" + i));
+			}
+		}
+		List<String> recovered = new ArrayList<>();
+		long after = base;
+		boolean more = true;
+		int pages = 0;
+		while (more) {
+			JsonNode page = this.clients.messages(alice, channelId, "limit=3&sinceSeq=" + after);
+			recovered.addAll(contents(page));
+			JsonNode messages = page.get("messages");
+			after = messages.get(messages.size() - 1).get("lastSeq").asLong();
+			more = page.get("hasMore").asBoolean();
+			pages++;
+		}
+		assertThat(pages).isEqualTo(3);
+		assertThat(recovered).containsExactly("m1", "m2", "m3", "m4", "m5", "m6", "m7");
+		assertThat(this.clients.messages(alice, channelId, "sinceSeq=" + base).get("hasMore").asBoolean()).isFalse();
+		assertThatExceptionOfType(HttpClientErrorException.class)
+			.isThrownBy(() -> this.clients.messages(alice, channelId, "limit=1001&sinceSeq=0"))
+			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
 	}
 
 	@Test
