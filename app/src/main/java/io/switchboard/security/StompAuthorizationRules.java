@@ -1,6 +1,6 @@
 package io.switchboard.security;
 
-import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.switchboard.channel.ChannelAccess;
@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.PathContainer;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -26,13 +27,14 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 final class StompAuthorizationRules {
 
-	/** The channel actions that have a handler; a SEND to any other is refused. */
-	static final Set<String> CHANNEL_ACTIONS = Set.of("send");
-
 	private StompAuthorizationRules() {
 	}
 
-	static AuthorizationManager<Message<?>> build(ChannelAccess channels) {
+	/**
+	 * @param handledSends whether a SEND destination has a handler; a SEND to any other
+	 * is refused
+	 */
+	static AuthorizationManager<Message<?>> build(ChannelAccess channels, Predicate<String> handledSends) {
 		PathPatternParser dotted = new PathPatternParser();
 		dotted.setPathOptions(PathContainer.Options.MESSAGE_ROUTE);
 		PathPatternMessageMatcher.Builder destinations = PathPatternMessageMatcher.withPathPatternParser(dotted);
@@ -48,7 +50,7 @@ final class StompAuthorizationRules {
 					destinations.matcher(SimpMessageType.SUBSCRIBE, "/user/queue/errors"))
 			.authenticated()
 			.matchers(destinations.matcher(SimpMessageType.MESSAGE, "/app/channel.{channelId}.{action}"))
-			.access((user, context) -> channelPoster(user, context))
+			.access((user, context) -> channelPoster(handledSends, user, context))
 			.anyMessage()
 			.denyAll()
 			.build();
@@ -65,11 +67,12 @@ final class StompAuthorizationRules {
 				: new Refusal("not a member of channel " + channelId);
 	}
 
-	private static AuthorizationResult channelPoster(Supplier<? extends @Nullable Authentication> authentication,
-			MessageAuthorizationContext<?> context) {
+	private static AuthorizationResult channelPoster(Predicate<String> handledSends,
+			Supplier<? extends @Nullable Authentication> authentication, MessageAuthorizationContext<?> context) {
 		CurrentUser user = user(authentication);
 		Long channelId = channelId(context);
-		if (user == null || channelId == null || !CHANNEL_ACTIONS.contains(context.getVariables().get("action"))) {
+		String destination = SimpMessageHeaderAccessor.getDestination(context.getMessage().getHeaders());
+		if (user == null || channelId == null || destination == null || !handledSends.test(destination)) {
 			return new Refusal("no such destination");
 		}
 		// Whether the user may post is checked where the change is stored, under the

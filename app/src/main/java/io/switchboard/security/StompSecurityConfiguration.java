@@ -3,6 +3,7 @@ package io.switchboard.security;
 import java.util.List;
 
 import io.switchboard.channel.ChannelAccess;
+import io.switchboard.broker.HandledSends;
 import io.switchboard.broker.StompErrors;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -37,24 +38,28 @@ class StompSecurityConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final MessageChannel clientOutboundChannel;
 
+	private final HandledSends handledSends;
+
 	/**
 	 * {@code errors} and {@code clientOutboundChannel} are lazy: the configuration that
 	 * asks for this configurer creates what they send through.
 	 */
 	StompSecurityConfiguration(JwtDecoder decoder, UserAuthenticationConverter converter, ChannelAccess channels,
-			@Lazy StompErrors errors, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutboundChannel) {
+			@Lazy StompErrors errors, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutboundChannel,
+			HandledSends handledSends) {
 		this.decoder = decoder;
 		this.converter = converter;
 		this.channels = channels;
 		this.errors = errors;
 		this.clientOutboundChannel = clientOutboundChannel;
+		this.handledSends = handledSends;
 	}
 
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
 		registration.interceptors(new StompAuthentication(this.decoder, this.converter, this.clientOutboundChannel),
-				new SecurityContextChannelInterceptor(),
-				new StompAuthorization(StompAuthorizationRules.build(this.channels), this.errors));
+				new SecurityContextChannelInterceptor(), new StompAuthorization(
+						StompAuthorizationRules.build(this.channels, this.handledSends::handles), this.errors));
 	}
 
 	@Override

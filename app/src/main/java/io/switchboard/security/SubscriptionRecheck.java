@@ -24,7 +24,8 @@ class SubscriptionRecheck implements SubscriptionAccess {
 	private final AuthorizationManager<Message<?>> rules;
 
 	SubscriptionRecheck(ChannelAccess channels) {
-		this.rules = StompAuthorizationRules.build(channels);
+		// Only SUBSCRIBE is checked again, never a SEND.
+		this.rules = StompAuthorizationRules.build(channels, (destination) -> false);
 	}
 
 	@Override

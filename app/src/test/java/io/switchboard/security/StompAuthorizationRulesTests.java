@@ -26,7 +26,8 @@ class StompAuthorizationRulesTests {
 
 	private final ChannelAccess channels = mock(ChannelAccess.class);
 
-	private final AuthorizationManager<Message<?>> rules = StompAuthorizationRules.build(this.channels);
+	private final AuthorizationManager<Message<?>> rules = StompAuthorizationRules.build(this.channels,
+			(destination) -> destination.endsWith(".send"));
 
 	private final UserAuthentication member = new UserAuthentication(new CurrentUser(1, "alice", "Alice", Set.of()),
 			null);
