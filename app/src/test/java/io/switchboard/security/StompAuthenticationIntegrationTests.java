@@ -43,8 +43,10 @@ class StompAuthenticationIntegrationTests {
 	void connectWithForgedTokenIsRefusedWithUnauthorizedError() {
 		TestUser alice = this.clients.newUser();
 		String token = alice.token();
-		// Same claims, signature of another key: flip a character of the signature.
-		String forged = token.substring(0, token.length() - 2) + (token.endsWith("A") ? "B" : "A")
+		// Same claims, signature of another key: change a character of the signature
+		// (the one before the last, whose bits all count).
+		char replaced = token.charAt(token.length() - 2);
+		String forged = token.substring(0, token.length() - 2) + ((replaced == 'A') ? 'B' : 'A')
 				+ token.charAt(token.length() - 1);
 		assertRefused("Bearer " + forged);
 	}
