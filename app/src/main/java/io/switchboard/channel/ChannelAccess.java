@@ -36,18 +36,6 @@ public class ChannelAccess {
 		return channel.isPresent() && (channel.get().type().isOpen() || isMember(channelId, userId));
 	}
 
-	/**
-	 * Members post; in announcement channels only channel admins and moderators do.
-	 */
-	public boolean canPost(long channelId, long userId) {
-		Optional<Channel> channel = this.channels.findById(channelId);
-		Optional<ChannelMember> member = this.members.findByChannelIdAndUserId(channelId, userId);
-		if (channel.isEmpty() || member.isEmpty()) {
-			return false;
-		}
-		return channel.get().type() != ChannelType.ANNOUNCEMENT || member.get().role().canModerate();
-	}
-
 	public boolean isMember(long channelId, long userId) {
 		return this.members.existsById(new ChannelMember.Key(channelId, userId));
 	}
@@ -58,16 +46,17 @@ public class ChannelAccess {
 		}
 	}
 
-	public void requirePoster(long channelId, long userId) {
-		if (!canPost(channelId, userId)) {
-			throw RequestRefused.forbidden("may not post in channel " + channelId);
+	/**
+	 * Members post; in announcement channels only channel admins and moderators do.
+	 * Checked by a change in its batch, under the channel's lock, which has read the
+	 * channel's type already.
+	 */
+	public void requirePoster(ChangeBatch batch, long userId) {
+		Optional<ChannelMember> member = this.members.findByChannelIdAndUserId(batch.channelId(), userId);
+		if (member.isEmpty()
+				|| (batch.channelType() == ChannelType.ANNOUNCEMENT && !member.get().role().canModerate())) {
+			throw RequestRefused.forbidden("may not post in channel " + batch.channelId());
 		}
-	}
-
-	public ChannelType typeOf(long channelId) {
-		return this.channels.findById(channelId)
-			.map(Channel::type)
-			.orElseThrow(() -> RequestRefused.notFound("no channel " + channelId));
 	}
 
 	public List<Long> memberIds(long channelId) {

@@ -101,7 +101,7 @@ class MessageStore {
 		public MessageView apply(ChangeBatch batch) {
 			// Under the channel's lock: access that ended before this commits is seen,
 			// and so is the first attempt of a retry.
-			MessageStore.this.access.requirePoster(this.channelId, this.sender.id());
+			MessageStore.this.access.requirePoster(batch, this.sender.id());
 			if (this.request.clientMessageId() != null) {
 				var existing = MessageStore.this.messages.findByChannelIdAndSenderIdAndClientMessageId(this.channelId,
 						this.sender.id(), this.request.clientMessageId());
