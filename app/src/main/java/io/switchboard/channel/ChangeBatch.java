@@ -1,7 +1,11 @@
 package io.switchboard.channel;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 import io.switchboard.broker.EventLog.LoggedEvent;
 
@@ -27,6 +31,9 @@ public final class ChangeBatch implements SequenceSlot.EventSink {
 	private final List<SequenceSlot> slots = new ArrayList<>();
 
 	private final List<LoggedEvent> events = new ArrayList<>();
+
+	/** Members' roles read in this batch, and who is not a member. */
+	private final Map<Long, Optional<MemberRole>> roles = new HashMap<>();
 
 	ChangeBatch(long channelId, ChannelType channelType, long lastSeq, ChannelEventLog log, ChannelEventOutbox outbox) {
 		this.channelId = channelId;
@@ -54,6 +61,22 @@ public final class ChangeBatch implements SequenceSlot.EventSink {
 		SequenceSlot slot = this.outbox.reserve(new SequenceSlot(this.channelId, this.lastSeq, this));
 		this.slots.add(slot);
 		return slot;
+	}
+
+	/**
+	 * The user's role in the channel, read once per batch: a session that sends fifty
+	 * messages at once costs one query.
+	 */
+	Optional<MemberRole> memberRole(long userId, Function<Long, Optional<MemberRole>> read) {
+		return this.roles.computeIfAbsent(userId, read);
+	}
+
+	/**
+	 * A change of the batch added or removed a member: what was read before no longer
+	 * holds.
+	 */
+	void membershipChanged() {
+		this.roles.clear();
 	}
 
 	@Override

@@ -52,9 +52,9 @@ public class ChannelAccess {
 	 * channel's type already.
 	 */
 	public void requirePoster(ChangeBatch batch, long userId) {
-		Optional<ChannelMember> member = this.members.findByChannelIdAndUserId(batch.channelId(), userId);
-		if (member.isEmpty()
-				|| (batch.channelType() == ChannelType.ANNOUNCEMENT && !member.get().role().canModerate())) {
+		Optional<MemberRole> role = batch.memberRole(userId,
+				(id) -> this.members.findByChannelIdAndUserId(batch.channelId(), id).map(ChannelMember::role));
+		if (role.isEmpty() || (batch.channelType() == ChannelType.ANNOUNCEMENT && !role.get().canModerate())) {
 			throw RequestRefused.forbidden("may not post in channel " + batch.channelId());
 		}
 	}

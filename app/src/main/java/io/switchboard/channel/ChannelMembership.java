@@ -63,6 +63,7 @@ class ChannelMembership {
 			SequenceSlot slot = batch.next();
 			this.members.delete(member.get());
 			this.members.flush();
+			batch.membershipChanged();
 			slot.publishOnCommit(MemberEvent.left(channelId, slot.seq(),
 					new MemberEvent.Member(user.id(), user.username(), member.get().role())));
 			endSubscriptionsAfterCommit(channelId, user.id());
@@ -104,6 +105,7 @@ class ChannelMembership {
 		}
 		SequenceSlot slot = batch.next();
 		this.members.saveAndFlush(new ChannelMember(batch.channelId(), user.id(), role));
+		batch.membershipChanged();
 		slot.publishOnCommit(MemberEvent.joined(batch.channelId(), slot.seq(),
 				new MemberEvent.Member(user.id(), user.username(), role)));
 		return true;

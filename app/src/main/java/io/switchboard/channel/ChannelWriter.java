@@ -104,6 +104,19 @@ public class ChannelWriter {
 	}
 
 	/**
+	 * How many changes wait for the channel, not counting a batch being stored.
+	 */
+	public int waiting(long channelId) {
+		ChannelQueue queue = this.queues.get(channelId);
+		if (queue == null) {
+			return 0;
+		}
+		synchronized (queue) {
+			return queue.waiting.size();
+		}
+	}
+
+	/**
 	 * Records the change and waits until it is stored, for callers that answer only then,
 	 * such as a REST request; throws what refused it.
 	 */

@@ -1,6 +1,7 @@
 package io.switchboard.message;
 
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -10,6 +11,7 @@ import java.util.stream.LongStream;
 
 import javax.sql.DataSource;
 
+import io.switchboard.channel.ChannelWriter;
 import io.switchboard.test.ChannelLock;
 import io.switchboard.test.Inbox;
 import io.switchboard.test.ServerTest;
@@ -25,6 +27,7 @@ import org.springframework.http.ResponseEntity;
 import static io.switchboard.message.ChannelMessagingIntegrationTests.send;
 import static io.switchboard.message.ChannelMessagingIntegrationTests.topic;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Changes to a channel wait in line and are stored together: a test holds the channel's
@@ -38,6 +41,9 @@ class GroupCommitIntegrationTests {
 
 	@Autowired
 	DataSource dataSource;
+
+	@Autowired
+	ChannelWriter writer;
 
 	@Test
 	void oneSessionsPipelinedSendsAreStoredAndConfirmedInTheOrderSent() throws Exception {
@@ -139,6 +145,49 @@ class GroupCommitIntegrationTests {
 				assertThat(error.get("receiptId").asString()).startsWith("late-");
 			});
 			ownerClient.sendAndAwaitReceipt(send(channelId), Map.of("content", "barrier"));
+			assertThat(channel.next().get("type").asString()).isEqualTo("member.left");
+			assertThat(channel.next().at("/message/content").asString()).isEqualTo("barrier");
+		}
+	}
+
+	/**
+	 * A leave and a later message of the same user in one batch: the batch reads her
+	 * membership once, and again after the leave, so the message is refused.
+	 */
+	@Test
+	void aMessageAfterItsSendersLeaveInTheSameBatchIsRefused() throws Exception {
+		TestUser owner = this.clients.newUser();
+		TestUser alice = this.clients.newUser();
+		long channelId = this.clients.createChannel(owner, "private", alice);
+		try (StompClient aliceClient = this.clients.connect(alice);
+				StompClient ownerClient = this.clients.connect(owner)) {
+			Inbox errors = aliceClient.subscribe("/user/queue/errors");
+			Inbox channel = ownerClient.subscribe(topic(channelId));
+			CompletableFuture<String> before;
+			CompletableFuture<ResponseEntity<Void>> left;
+			try (ChannelLock lock = ChannelLock.hold(this.dataSource, channelId)) {
+				ownerClient.sendWithReceipt(send(channelId), Map.of("content", "first batch"), "owner-0");
+				lock.awaitWaiters(1);
+				// The second batch: her message, her leave, her next message.
+				before = aliceClient.sendWithReceipt(send(channelId), Map.of("content", "still here"), "in-0");
+				await().atMost(Duration.ofSeconds(10)).until(() -> this.writer.waiting(channelId) == 1);
+				left = CompletableFuture.supplyAsync(() -> this.clients.rest(alice)
+					.post()
+					.uri("/api/channels/{id}/leave", channelId)
+					.retrieve()
+					.toBodilessEntity());
+				await().atMost(Duration.ofSeconds(10)).until(() -> this.writer.waiting(channelId) == 2);
+				aliceClient.sendWithReceipt(send(channelId), Map.of("content", "gone"), "out-1");
+				await().atMost(Duration.ofSeconds(10)).until(() -> this.writer.waiting(channelId) == 3);
+			}
+			StompClient.await(before);
+			StompClient.await(left);
+			JsonNode refused = errors.next();
+			assertThat(refused.get("code").asString()).isEqualTo("forbidden");
+			assertThat(refused.get("receiptId").asString()).isEqualTo("out-1");
+			ownerClient.sendAndAwaitReceipt(send(channelId), Map.of("content", "barrier"));
+			assertThat(channel.next().at("/message/content").asString()).isEqualTo("first batch");
+			assertThat(channel.next().at("/message/content").asString()).isEqualTo("still here");
 			assertThat(channel.next().get("type").asString()).isEqualTo("member.left");
 			assertThat(channel.next().at("/message/content").asString()).isEqualTo("barrier");
 		}
