@@ -14,17 +14,13 @@ import io.switchboard.broker.EventLog.LoggedEvent;
  * take consecutive {@code seq} values, and their events are stored together before the
  * transaction commits.
  */
-public final class ChangeBatch implements SequenceSlot.EventSink {
+public final class ChangeBatch {
 
 	private final long channelId;
 
 	private final ChannelType channelType;
 
 	private final ChannelEventLog log;
-
-	private final ChannelEventOutbox outbox;
-
-	private final long firstSeq;
 
 	private long lastSeq;
 
@@ -35,13 +31,11 @@ public final class ChangeBatch implements SequenceSlot.EventSink {
 	/** Members' roles read in this batch, and who is not a member. */
 	private final Map<Long, Optional<MemberRole>> roles = new HashMap<>();
 
-	ChangeBatch(long channelId, ChannelType channelType, long lastSeq, ChannelEventLog log, ChannelEventOutbox outbox) {
+	ChangeBatch(long channelId, ChannelType channelType, long lastSeq, ChannelEventLog log) {
 		this.channelId = channelId;
 		this.channelType = channelType;
-		this.firstSeq = lastSeq;
 		this.lastSeq = lastSeq;
 		this.log = log;
-		this.outbox = outbox;
 	}
 
 	public long channelId() {
@@ -58,7 +52,7 @@ public final class ChangeBatch implements SequenceSlot.EventSink {
 	 */
 	public SequenceSlot next() {
 		this.lastSeq++;
-		SequenceSlot slot = this.outbox.reserve(new SequenceSlot(this.channelId, this.lastSeq, this));
+		SequenceSlot slot = new SequenceSlot(this, this.lastSeq);
 		this.slots.add(slot);
 		return slot;
 	}
@@ -79,8 +73,7 @@ public final class ChangeBatch implements SequenceSlot.EventSink {
 		this.roles.clear();
 	}
 
-	@Override
-	public byte[] append(long channelId, long seq, Object event) {
+	byte[] append(long seq, Object event) {
 		byte[] payload = this.log.serialize(event);
 		this.events.add(new LoggedEvent(seq, payload));
 		return payload;
@@ -91,7 +84,7 @@ public final class ChangeBatch implements SequenceSlot.EventSink {
 	}
 
 	boolean tookSeq() {
-		return this.lastSeq != this.firstSeq;
+		return !this.slots.isEmpty();
 	}
 
 	long lastSeq() {

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * transaction that took its {@code seq}, and deleted after the retention period.
  */
 @Component
-class ChannelEventLog implements EventLog, SequenceSlot.EventSink, SmartLifecycle {
+class ChannelEventLog implements EventLog, SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(ChannelEventLog.class);
 
@@ -44,18 +44,6 @@ class ChannelEventLog implements EventLog, SequenceSlot.EventSink, SmartLifecycl
 		this.jdbc = jdbc;
 		this.json = json;
 		this.settings = settings;
-	}
-
-	/**
-	 * Appends the event in the current transaction; returns it as it will be published.
-	 */
-	@Override
-	public byte[] append(long channelId, long seq, Object event) {
-		byte[] payload = this.json.writeValueAsBytes(event);
-		this.jdbc.getJdbcTemplate()
-			.update("insert into channel_events (channel_id, seq, payload, created_at) values (?, ?, ?, ?)", channelId,
-					seq, payload, Timestamp.from(Timestamps.now()));
-		return payload;
 	}
 
 	byte[] serialize(Object event) {

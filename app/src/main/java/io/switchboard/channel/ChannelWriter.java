@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
+import io.switchboard.broker.Fanout;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.system.WireNames;
 import org.slf4j.Logger;
@@ -53,7 +54,7 @@ public class ChannelWriter {
 
 	private final ChannelEventLog log;
 
-	private final ChannelEventOutbox outbox;
+	private final Fanout fanout;
 
 	private final Executor writers;
 
@@ -61,12 +62,12 @@ public class ChannelWriter {
 
 	private final int maxBatch;
 
-	ChannelWriter(PlatformTransactionManager transactionManager, JdbcTemplate jdbc, ChannelEventLog log,
-			ChannelEventOutbox outbox, @Qualifier("channelWriters") Executor writers, ChannelSettings settings) {
+	ChannelWriter(PlatformTransactionManager transactionManager, JdbcTemplate jdbc, ChannelEventLog log, Fanout fanout,
+			@Qualifier("channelWriters") Executor writers, ChannelSettings settings) {
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.jdbc = jdbc;
 		this.log = log;
-		this.outbox = outbox;
+		this.fanout = fanout;
 		this.writers = writers;
 		this.maxWaiting = settings.maxWaitingChanges();
 		this.maxBatch = settings.maxBatch();
@@ -175,12 +176,11 @@ public class ChannelWriter {
 
 	private void store(long channelId, List<Pending<?>> pendings) {
 		Object[] outcomes = new Object[pendings.size()];
-		ChangeBatch[] stored = new ChangeBatch[1];
+		ChangeBatch stored = null;
 		RuntimeException failure = null;
 		try {
-			this.transactions.executeWithoutResult((status) -> {
+			stored = this.transactions.execute((status) -> {
 				ChangeBatch batch = lock(channelId);
-				stored[0] = batch;
 				for (int i = 0; i < pendings.size(); i++) {
 					outcomes[i] = apply(pendings.get(i).change, batch, status);
 				}
@@ -188,16 +188,21 @@ public class ChannelWriter {
 					this.jdbc.update("update channels set last_seq = ? where id = ?", batch.lastSeq(), channelId);
 					this.log.appendAll(channelId, batch.events());
 				}
+				return batch;
 			});
 		}
 		catch (RuntimeException ex) {
 			failure = ex;
 		}
-		if (stored[0] != null) {
-			boolean committed = failure == null;
-			stored[0].slots().forEach((slot) -> this.outbox.complete(slot, committed));
-		}
-		if (failure == null) {
+		if (stored != null) {
+			// One channel's batches are stored one after another on a node, so publishing
+			// each batch's events as it commits keeps them in seq order.
+			for (SequenceSlot slot : stored.slots()) {
+				byte[] event = slot.event();
+				if (event != null) {
+					this.fanout.publishChannelEvent(channelId, slot.seq(), event);
+				}
+			}
 			for (int i = 0; i < pendings.size(); i++) {
 				pendings.get(i).answer(outcomes[i]);
 			}
@@ -229,9 +234,9 @@ public class ChannelWriter {
 	}
 
 	private ChangeBatch lock(long channelId) {
-		List<ChangeBatch> found = this.jdbc.query(
-				"select type, last_seq from channels where id = ? for update", (row, i) -> new ChangeBatch(channelId,
-						WireNames.parse(ChannelType.class, row.getString(1)), row.getLong(2), this.log, this.outbox),
+		List<ChangeBatch> found = this.jdbc.query("select type, last_seq from channels where id = ? for update",
+				(row, i) -> new ChangeBatch(channelId, WireNames.parse(ChannelType.class, row.getString(1)),
+						row.getLong(2), this.log),
 				channelId);
 		if (found.isEmpty()) {
 			throw RequestRefused.notFound("no channel " + channelId);

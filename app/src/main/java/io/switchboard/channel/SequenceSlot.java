@@ -3,29 +3,23 @@ package io.switchboard.channel;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A channel sequence number taken by a change in the current transaction, and the place
- * of that change's event in the channel's publication order.
+ * A channel sequence number taken by a change in its batch, and that change's event.
  */
 public final class SequenceSlot {
 
-	private final long channelId;
+	private final ChangeBatch batch;
 
 	private final long seq;
 
-	private final EventSink log;
-
 	private byte @Nullable [] event;
 
-	private boolean resolved;
-
-	SequenceSlot(long channelId, long seq, EventSink log) {
-		this.channelId = channelId;
+	SequenceSlot(ChangeBatch batch, long seq) {
+		this.batch = batch;
 		this.seq = seq;
-		this.log = log;
 	}
 
 	public long channelId() {
-		return this.channelId;
+		return this.batch.channelId();
 	}
 
 	public long seq() {
@@ -33,45 +27,16 @@ public final class SequenceSlot {
 	}
 
 	/**
-	 * Records the event in the channel's event log, in the current transaction, and
-	 * publishes it on the channel's topic once the transaction commits, after the events
-	 * of every lower sequence number. Nothing is published if it rolls back.
+	 * Records the event in the channel's event log with the rest of the batch, and has it
+	 * published on the channel's topic once the batch commits, in {@code seq} order.
+	 * Nothing is published if it rolls back.
 	 */
 	public void publishOnCommit(Object event) {
-		this.event = this.log.append(this.channelId, this.seq, event);
-	}
-
-	/**
-	 * Where a slot's event is stored: the event log at once, or a batch that stores its
-	 * events together before it commits.
-	 */
-	interface EventSink {
-
-		/**
-		 * Stores the event in the current transaction; returns it as it will be
-		 * published.
-		 */
-		byte[] append(long channelId, long seq, Object event);
-
+		this.event = this.batch.append(this.seq, event);
 	}
 
 	byte @Nullable [] event() {
 		return this.event;
-	}
-
-	boolean isResolved() {
-		return this.resolved;
-	}
-
-	/**
-	 * Called once the transaction has ended: a rolled back change publishes nothing but
-	 * must no longer hold back the changes after it.
-	 */
-	void resolve(boolean committed) {
-		if (!committed) {
-			this.event = null;
-		}
-		this.resolved = true;
 	}
 
 }
