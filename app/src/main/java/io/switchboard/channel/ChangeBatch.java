@@ -1,11 +1,13 @@
 package io.switchboard.channel;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.switchboard.broker.EventLog.LoggedEvent;
 
@@ -22,6 +24,10 @@ public final class ChangeBatch {
 
 	private final ChannelEventLog log;
 
+	private final Instant time;
+
+	private final List<ChannelChange<?>> changes = new ArrayList<>();
+
 	private long lastSeq;
 
 	private final List<SequenceSlot> slots = new ArrayList<>();
@@ -31,10 +37,13 @@ public final class ChangeBatch {
 	/** Members' roles read in this batch, and who is not a member. */
 	private final Map<Long, Optional<MemberRole>> roles = new HashMap<>();
 
-	ChangeBatch(long channelId, ChannelType channelType, long lastSeq, ChannelEventLog log) {
+	private final Map<Class<?>, Object> shared = new HashMap<>();
+
+	ChangeBatch(long channelId, ChannelType channelType, long lastSeq, Instant time, ChannelEventLog log) {
 		this.channelId = channelId;
 		this.channelType = channelType;
 		this.lastSeq = lastSeq;
+		this.time = time;
 		this.log = log;
 	}
 
@@ -44,6 +53,30 @@ public final class ChangeBatch {
 
 	public ChannelType channelType() {
 		return this.channelType;
+	}
+
+	/**
+	 * When the batch's transaction began: the time of every change it stores, e.g. a
+	 * message's {@code createdAt}.
+	 */
+	public Instant time() {
+		return this.time;
+	}
+
+	/**
+	 * The batch's changes of one kind, in the order they were recorded, so that the first
+	 * of them can read what all of them need in one query.
+	 */
+	public <C> List<C> changesOf(Class<C> type) {
+		return this.changes.stream().filter(type::isInstance).map(type::cast).toList();
+	}
+
+	/**
+	 * What the batch's changes share, made once per batch by the first that asks, e.g.
+	 * which of the senders' {@code clientMessageId}s are stored already.
+	 */
+	public <T> T shared(Class<T> type, Supplier<T> create) {
+		return type.cast(this.shared.computeIfAbsent(type, (key) -> create.get()));
 	}
 
 	/**
@@ -77,6 +110,10 @@ public final class ChangeBatch {
 		byte[] payload = this.log.serialize(event);
 		this.events.add(new LoggedEvent(seq, payload));
 		return payload;
+	}
+
+	void add(ChannelChange<?> change) {
+		this.changes.add(change);
 	}
 
 	int slotCount() {

@@ -1,6 +1,7 @@
 package io.switchboard.channel;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -53,8 +54,8 @@ class ChannelEventLog implements EventLog, SmartLifecycle {
 	/**
 	 * Appends events in the current transaction, in one round trip.
 	 */
-	void appendAll(long channelId, List<LoggedEvent> events) {
-		Timestamp now = Timestamp.from(Timestamps.now());
+	void appendAll(long channelId, Instant time, List<LoggedEvent> events) {
+		Timestamp now = Timestamp.from(time);
 		this.jdbc.getJdbcTemplate()
 			.batchUpdate("insert into channel_events (channel_id, seq, payload, created_at) values (?, ?, ?, ?)",
 					events.stream()

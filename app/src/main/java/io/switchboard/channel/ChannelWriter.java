@@ -12,6 +12,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import io.switchboard.broker.Fanout;
 import io.switchboard.system.RequestRefused;
+import io.switchboard.system.Timestamps;
 import io.switchboard.system.WireNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -181,12 +182,13 @@ public class ChannelWriter {
 		try {
 			stored = this.transactions.execute((status) -> {
 				ChangeBatch batch = lock(channelId);
+				pendings.forEach((pending) -> batch.add(pending.change));
 				for (int i = 0; i < pendings.size(); i++) {
 					outcomes[i] = apply(pendings.get(i).change, batch, status);
 				}
 				if (batch.tookSeq()) {
 					this.jdbc.update("update channels set last_seq = ? where id = ?", batch.lastSeq(), channelId);
-					this.log.appendAll(channelId, batch.events());
+					this.log.appendAll(channelId, batch.time(), batch.events());
 				}
 				return batch;
 			});
@@ -236,7 +238,7 @@ public class ChannelWriter {
 	private ChangeBatch lock(long channelId) {
 		List<ChangeBatch> found = this.jdbc.query("select type, last_seq from channels where id = ? for update",
 				(row, i) -> new ChangeBatch(channelId, WireNames.parse(ChannelType.class, row.getString(1)),
-						row.getLong(2), this.log),
+						row.getLong(2), Timestamps.now(), this.log),
 				channelId);
 		if (found.isEmpty()) {
 			throw RequestRefused.notFound("no channel " + channelId);

@@ -3,13 +3,13 @@ package io.switchboard.message;
 import java.time.Instant;
 import java.util.List;
 
-import io.switchboard.system.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
@@ -21,8 +21,11 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "messages")
 class Message {
 
+	// From a sequence, not an identity column: ids are known before the insert, so a
+	// batch's rows go to the database in one JDBC batch at commit.
 	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "message_ids")
+	@SequenceGenerator(name = "message_ids", sequenceName = "message_ids", allocationSize = 50)
 	private @Nullable Long id;
 
 	@Column(name = "channel_id", nullable = false)
@@ -69,7 +72,7 @@ class Message {
 	}
 
 	Message(long channelId, long seq, long senderId, String content, @Nullable Long replyToId,
-			@Nullable String clientMessageId, List<Long> mentions) {
+			@Nullable String clientMessageId, List<Long> mentions, Instant createdAt) {
 		this.channelId = channelId;
 		this.seq = seq;
 		this.lastSeq = seq;
@@ -78,7 +81,7 @@ class Message {
 		this.replyToId = replyToId;
 		this.clientMessageId = clientMessageId;
 		this.mentions = List.copyOf(mentions);
-		this.createdAt = Timestamps.now();
+		this.createdAt = createdAt;
 	}
 
 	long id() {

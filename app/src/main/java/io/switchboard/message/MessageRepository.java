@@ -1,15 +1,14 @@
 package io.switchboard.message;
 
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface MessageRepository extends JpaRepository<Message, Long> {
 
-	Optional<Message> findByChannelIdAndSenderIdAndClientMessageId(long channelId, long senderId,
-			String clientMessageId);
+	List<Message> findByChannelIdAndClientMessageIdIn(long channelId, Collection<String> clientMessageIds);
 
 	List<Message> findByChannelIdAndSeqLessThanOrderBySeqDesc(long channelId, long seq, Limit limit);
 

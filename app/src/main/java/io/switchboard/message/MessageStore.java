@@ -1,6 +1,7 @@
 package io.switchboard.message;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -78,6 +79,15 @@ class MessageStore {
 		return this.access.membersAmong(channelId, named).stream().sorted().toList();
 	}
 
+	private static List<String> clientMessageIdsIn(ChangeBatch batch) {
+		return batch.changesOf(Post.class)
+			.stream()
+			.map((post) -> post.request.clientMessageId())
+			.filter(Objects::nonNull)
+			.distinct()
+			.toList();
+	}
+
 	private final class Post implements ChannelChange<MessageView> {
 
 		private final long channelId;
@@ -102,9 +112,12 @@ class MessageStore {
 			// Under the channel's lock: access that ended before this commits is seen,
 			// and so is the first attempt of a retry.
 			MessageStore.this.access.requirePoster(batch, this.sender.id());
-			if (this.request.clientMessageId() != null) {
-				var existing = MessageStore.this.messages.findByChannelIdAndSenderIdAndClientMessageId(this.channelId,
-						this.sender.id(), this.request.clientMessageId());
+			String clientMessageId = this.request.clientMessageId();
+			ClientMessageIds used = (clientMessageId != null) ? batch.shared(ClientMessageIds.class,
+					() -> ClientMessageIds.read(MessageStore.this.messages, this.channelId, clientMessageIdsIn(batch)))
+					: null;
+			if (used != null) {
+				var existing = used.storedBy(this.sender.id(), clientMessageId);
 				if (existing.isPresent()) {
 					return MessageView.of(existing.get(), this.sender.summary());
 				}
@@ -120,8 +133,13 @@ class MessageStore {
 						.toList()
 					: List.of();
 			SequenceSlot slot = batch.next();
-			Message message = MessageStore.this.messages.save(new Message(this.channelId, slot.seq(), this.sender.id(),
-					this.request.content(), this.request.replyToId(), this.request.clientMessageId(), mentions));
+			Message message = new Message(this.channelId, slot.seq(), this.sender.id(), this.request.content(),
+					this.request.replyToId(), clientMessageId, mentions, batch.time());
+			// Inserted at commit, with the rest of the batch's rows in one JDBC batch.
+			MessageStore.this.messages.save(message);
+			if (used != null) {
+				used.add(message);
+			}
 			if (parent != null) {
 				parent.countReply(slot.seq());
 			}

@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
@@ -20,8 +21,10 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "notifications")
 class Notification {
 
+	// From a sequence, so that many notifications are inserted in one JDBC batch.
 	@Id
-	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "notification_ids")
+	@SequenceGenerator(name = "notification_ids", sequenceName = "notification_ids", allocationSize = 50)
 	private @Nullable Long id;
 
 	@Column(name = "user_id", nullable = false)

@@ -193,4 +193,40 @@ class GroupCommitIntegrationTests {
 		}
 	}
 
+	/**
+	 * A retry waiting in the same batch as its first attempt finds it, though the batch
+	 * has not committed yet; another sender's message with the same id is his own.
+	 */
+	@Test
+	void aRetryInTheSameBatchAsItsFirstAttemptStoresNothingNew() throws Exception {
+		TestUser alice = this.clients.newUser();
+		TestUser bob = this.clients.newUser();
+		long channelId = this.clients.createChannel(alice, "private", bob);
+		long base = this.clients.lastSeq(alice, channelId);
+		try (StompClient aliceClient = this.clients.connect(alice); StompClient bobClient = this.clients.connect(bob)) {
+			Inbox channel = aliceClient.subscribe(topic(channelId));
+			List<CompletableFuture<String>> receipts = new ArrayList<>();
+			try (ChannelLock lock = ChannelLock.hold(this.dataSource, channelId)) {
+				aliceClient.sendWithReceipt(send(channelId), Map.of("content", "ahead"), "ahead");
+				lock.awaitWaiters(1);
+				Map<String, Object> once = Map.of("content", "once", "clientMessageId", "same-id");
+				receipts.add(aliceClient.sendWithReceipt(send(channelId), once, "first"));
+				receipts.add(aliceClient.sendWithReceipt(send(channelId), once, "retry"));
+				receipts.add(bobClient.sendWithReceipt(send(channelId),
+						Map.of("content", "bob's own", "clientMessageId", "same-id"), "bob"));
+				await().atMost(Duration.ofSeconds(10)).until(() -> this.writer.waiting(channelId) == 3);
+			}
+			receipts.forEach(StompClient::await);
+			aliceClient.sendAndAwaitReceipt(send(channelId), Map.of("content", "barrier"));
+			List<JsonNode> events = channel.next(4);
+			assertThat(events).extracting((event) -> event.at("/message/content").asString())
+				.containsExactly("ahead", "once", "bob's own", "barrier");
+			assertThat(events).extracting((event) -> event.get("seq").asLong())
+				.containsExactly(base + 1, base + 2, base + 3, base + 4);
+			assertThat(events.get(1).at("/message/createdAt").asString())
+				.as("messages stored together carry their transaction's time")
+				.isEqualTo(events.get(2).at("/message/createdAt").asString());
+		}
+	}
+
 }
