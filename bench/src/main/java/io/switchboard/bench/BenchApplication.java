@@ -27,6 +27,9 @@ import io.switchboard.bench.setup.TokenMinter;
 import io.switchboard.bench.stomp.FileDescriptorsExhausted;
 import io.switchboard.bench.stomp.SessionOpener;
 import io.switchboard.bench.stomp.StompClient;
+import io.switchboard.bench.write.WriteResult;
+import io.switchboard.bench.write.WriteScenario;
+import io.switchboard.bench.write.WriteSettings;
 
 /**
  * Runs the chosen scenarios against one server and prints the table. Exits 0 when every
@@ -86,12 +89,13 @@ public final class BenchApplication {
 		warnAboutFileLimit();
 		try (BenchTarget target = this.options.targetsRunningServer() ? BenchTarget.existing(this.options.server())
 				: BenchTarget.start(this.options.server(), this.progress)) {
-			BenchUsers users = BenchUsers.named(this.options.publishers(), this.options.members());
+			BenchUsers users = BenchUsers.named(this.options.senders(), this.options.members());
 			this.progress.printf("users: inserting %,d into %s%n", users.publishers() + users.members(),
 					target.database().url());
 			users.insertInto(target.database());
 			TokenMinter tokens = new TokenMinter(target.jwtSecret());
 			List<FanoutResult> fanout = new ArrayList<>();
+			List<WriteResult> write = new ArrayList<>();
 			List<IdleSessionResult> idle = new ArrayList<>();
 			String transport;
 			try (StompClient client = new StompClient(target.webSocketUri(), this.options.clientThreads())) {
@@ -101,6 +105,10 @@ public final class BenchApplication {
 					if (this.options.scenarios().contains("fanout")) {
 						fanout.addAll(runFanout(new FanoutScenario(client, opener, new ChannelApi(target.baseUrl()),
 								users, tokens, target.heap().map(HeapProbe::pid), this.progress)));
+					}
+					if (this.options.scenarios().contains("write")) {
+						write.addAll(runWrite(new WriteScenario(client, opener, new ChannelApi(target.baseUrl()), users,
+								tokens, target.heap().map(HeapProbe::pid), this.progress)));
 					}
 					if (this.options.scenarios().contains("heap")) {
 						idle.addAll(runIdle(target.heap(), opener, users, tokens));
@@ -113,8 +121,8 @@ public final class BenchApplication {
 			}
 			String serverJvm = serverJvm(target.heap());
 			target.serverLog().ifPresent(this::summarizeLog);
-			new ResultTable(this.out).print(fanout, idle, this.notes, new Environment(serverJvm, Environment.thisJvm(),
-					Runtime.getRuntime().availableProcessors(), transport));
+			new ResultTable(this.out).print(fanout, write, idle, this.notes, new Environment(serverJvm,
+					Environment.thisJvm(), Runtime.getRuntime().availableProcessors(), transport));
 		}
 		return this.anyFailed ? 1 : 0;
 	}
@@ -124,6 +132,17 @@ public final class BenchApplication {
 		for (FanoutSettings settings : this.options.fanoutRuns()) {
 			this.progress.printf("%s, %,d subscribers%n", settings.label(), settings.subscribers());
 			FanoutResult result = scenario.run(settings);
+			this.anyFailed |= result.failure() != null;
+			results.add(result);
+		}
+		return results;
+	}
+
+	private List<WriteResult> runWrite(WriteScenario scenario) throws InterruptedException {
+		List<WriteResult> results = new ArrayList<>();
+		for (WriteSettings settings : this.options.writeRuns()) {
+			this.progress.printf("write path, %s%n", settings.label());
+			WriteResult result = scenario.run(settings);
 			this.anyFailed |= result.failure() != null;
 			results.add(result);
 		}
@@ -174,7 +193,7 @@ public final class BenchApplication {
 
 	private void warnAboutFileLimit() {
 		long limit = FileDescriptorsExhausted.limit();
-		int needed = this.options.members() + this.options.publishers() + 200;
+		int needed = this.options.members() + this.options.senders() + 200;
 		if (limit > 0 && limit < needed) {
 			this.progress.printf("warning: this process may open %,d files but the run needs about %,d; "
 					+ "start it with bench/run.sh or raise ulimit -n%n", limit, needed);

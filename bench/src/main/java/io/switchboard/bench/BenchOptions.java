@@ -10,12 +10,14 @@ import java.util.stream.Stream;
 import io.switchboard.bench.fanout.FanoutSettings;
 import io.switchboard.bench.server.ServerOptions;
 import io.switchboard.bench.setup.DatabaseAccess;
+import io.switchboard.bench.write.WriteScenario;
+import io.switchboard.bench.write.WriteSettings;
 
 /**
  * Everything a run is told on its command line.
  *
  * @param server which server to measure
- * @param scenarios {@code fanout}, {@code heap} or both
+ * @param scenarios any of {@code fanout}, {@code write} and {@code heap}
  * @param subscribers subscriber counts, one fanout run each per rate
  * @param pacedRate the steady rate, in stored messages per second, besides flat out
  * @param sessions idle session counts, ascending
@@ -34,7 +36,7 @@ public record BenchOptions(ServerOptions server, Set<String> scenarios, List<Int
 	static final String USAGE = """
 			usage: bench/run.sh [options]      (or java -jar bench/target/switchboard-bench-0.1.0-SNAPSHOT.jar)
 
-			  --scenarios fanout,heap      what to run (default both)
+			  --scenarios fanout,write,heap  what to run (default all three)
 			  --subscribers 100,1000       fanout subscriber counts
 			  --rate 50                    the steady fanout rate in stored msg/s, run besides flat out
 			  --publishers 4               fanout sending sessions, each a different channel member
@@ -42,6 +44,10 @@ public record BenchOptions(ServerOptions server, Set<String> scenarios, List<Int
 			  --warmup 5                   seconds of fanout before measuring (also 5s, 500ms)
 			  --duration 20                seconds of fanout measured
 			  --sessions 1000,5000,10000   idle session counts for heap per session
+
+			  write runs the write path's four goal runs, channels x senders each: 1 x 10 and
+			  100 x 2 flat out with --window, 1 x 1 with a window of 128, 1 x 10 at 500 msg/s;
+			  --warmup and --duration apply to each
 			  --connect-concurrency 200    sessions connecting at once
 			  --client-threads N           client event loop threads (default: cores)
 
@@ -66,14 +72,14 @@ public record BenchOptions(ServerOptions server, Set<String> scenarios, List<Int
 			"server-jvm-args", "postgres-url", "postgres-user", "postgres-password", "log-dir", "url", "jwt-secret",
 			"jdbc-url", "jdbc-user", "jdbc-password", "server-pid", "help");
 
-	private static final Set<String> SCENARIOS = Set.of("fanout", "heap");
+	private static final Set<String> SCENARIOS = Set.of("fanout", "write", "heap");
 
 	public static BenchOptions parse(String[] args) {
 		CommandLine line = new CommandLine(args, OPTIONS);
-		List<String> scenarios = line.words("scenarios", "fanout,heap");
+		List<String> scenarios = line.words("scenarios", "fanout,write,heap");
 		for (String scenario : scenarios) {
 			if (!SCENARIOS.contains(scenario)) {
-				throw new UsageError("unknown scenario '" + scenario + "'; there are fanout and heap");
+				throw new UsageError("unknown scenario '" + scenario + "'; there are fanout, write and heap");
 			}
 		}
 		return new BenchOptions(server(line), Set.copyOf(scenarios), line.integers("subscribers", "100,1000"),
@@ -114,6 +120,21 @@ public record BenchOptions(ServerOptions server, Set<String> scenarios, List<Int
 			.map((n) -> new FanoutSettings(n, this.pacedRate, this.publishers, this.window, this.warmup, this.duration))
 			.toList();
 		return Stream.concat(flatOut.stream(), paced.stream()).toList();
+	}
+
+	/**
+	 * The write path's runs, if the write scenario is chosen.
+	 */
+	List<WriteSettings> writeRuns() {
+		return this.scenarios.contains("write") ? WriteSettings.goals(this.window, this.warmup, this.duration)
+				: List.of();
+	}
+
+	/**
+	 * Users who send: fanout's publishers or the largest write run's senders.
+	 */
+	int senders() {
+		return Math.max(this.publishers, WriteScenario.sendersNeeded(writeRuns()));
 	}
 
 	/**

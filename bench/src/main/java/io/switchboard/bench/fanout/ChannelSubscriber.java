@@ -1,5 +1,6 @@
 package io.switchboard.bench.fanout;
 
+import io.switchboard.bench.sending.LatencyRecorder;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.switchboard.bench.stomp.StompFrame;

@@ -1,5 +1,6 @@
 package io.switchboard.bench.fanout;
 
+import io.switchboard.bench.sending.Latency;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;

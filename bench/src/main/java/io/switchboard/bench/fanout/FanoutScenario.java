@@ -1,5 +1,8 @@
 package io.switchboard.bench.fanout;
 
+import io.switchboard.bench.sending.CpuUse;
+import io.switchboard.bench.sending.LatencyRecorder;
+import io.switchboard.bench.sending.MessagePublisher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -80,7 +83,7 @@ public final class FanoutScenario {
 			}
 			LongAdder stored = new LongAdder();
 			List<MessagePublisher> publishers = IntStream.range(0, settings.publishers())
-				.mapToObj((i) -> new MessagePublisher("p" + i, "/app/channel." + channelId + ".send", stored))
+				.mapToObj((i) -> new MessagePublisher("p" + i, "/app/channel." + channelId + ".send", stored, null))
 				.toList();
 			OpenedSessions publishing = this.opener.open(settings.publishers(),
 					(i) -> new SessionPlan(this.tokens.mint(this.users.publisher(i)), publishers.get(i),

@@ -1,5 +1,9 @@
 package io.switchboard.bench.fanout;
 
+import io.switchboard.bench.sending.CpuUse;
+import io.switchboard.bench.sending.Latency;
+import io.switchboard.bench.sending.LatencyRecorder;
+import io.switchboard.bench.sending.MessagePublisher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.switchboard.bench.fanout.FanoutResult;
 import io.switchboard.bench.idle.IdleSessionResult;
+import io.switchboard.bench.write.WriteResult;
 
 /**
  * Prints the results as fixed-width tables, notes under them.
@@ -12,6 +13,8 @@ import io.switchboard.bench.idle.IdleSessionResult;
 public final class ResultTable {
 
 	private static final String FANOUT_ROW = "%-22s %12s %13s %13s %8s %8s %9s %6s%n";
+
+	private static final String WRITE_ROW = "%-22s %8s %13s %9s %8s %8s %9s %7s%n";
 
 	private static final String IDLE_ROW = "%-15s %18s %16s%n";
 
@@ -21,14 +24,22 @@ public final class ResultTable {
 		this.out = out;
 	}
 
-	public void print(List<FanoutResult> fanout, List<IdleSessionResult> idle, List<String> notes,
-			Environment environment) {
+	public void print(List<FanoutResult> fanout, List<WriteResult> write, List<IdleSessionResult> idle,
+			List<String> notes, Environment environment) {
 		this.out.println();
 		if (!fanout.isEmpty()) {
 			this.out.printf(FANOUT_ROW, "scenario", "subscribers", "stored msg/s", "deliveries/s", "p50 ms", "p99 ms",
 					"p99.9 ms", "gaps");
 			for (FanoutResult result : fanout) {
 				printFanout(result);
+			}
+			this.out.println();
+		}
+		if (!write.isEmpty()) {
+			this.out.printf(WRITE_ROW, "write path", "senders", "stored msg/s", "confirmed", "p50 ms", "p99 ms",
+					"p99.9 ms", "faults");
+			for (WriteResult result : write) {
+				printWrite(result);
 			}
 			this.out.println();
 		}
@@ -39,7 +50,7 @@ public final class ResultTable {
 			}
 			this.out.println();
 		}
-		printNotes(fanout, idle, notes);
+		printNotes(fanout, write, idle, notes);
 		this.out.printf("server JVM: %s%n", environment.serverJvm());
 		this.out.printf("bench JVM:  %s (client transport %s)%n", environment.benchJvm(), environment.transport());
 		this.out.printf("cores:      %d%n", environment.cores());
@@ -57,10 +68,32 @@ public final class ResultTable {
 				decimal(result.latency().p99(), 1), decimal(result.latency().p999(), 1), count(result.gaps()));
 	}
 
-	private void printNotes(List<FanoutResult> fanout, List<IdleSessionResult> idle, List<String> notes) {
+	private void printWrite(WriteResult result) {
+		String label = result.settings().label();
+		String senders = count(result.settings().senders());
+		if (result.failure() != null) {
+			this.out.printf("%-22s %8s   failed (see notes)%n", label, senders);
+			return;
+		}
+		this.out.printf(WRITE_ROW, label, senders, decimal(result.storedPerSecond(), 1), count(result.confirmed()),
+				decimal(result.receiptLatency().p50(), 1), decimal(result.receiptLatency().p99(), 1),
+				decimal(result.receiptLatency().p999(), 1), count(result.faults()));
+	}
+
+	private void printNotes(List<FanoutResult> fanout, List<WriteResult> write, List<IdleSessionResult> idle,
+			List<String> notes) {
 		boolean any = false;
 		for (FanoutResult result : fanout) {
 			String which = result.settings().label() + ", " + count(result.settings().subscribers()) + " subscribers: ";
+			if (result.failure() != null) {
+				any = note(which + "failed: " + result.failure());
+			}
+			for (String note : result.notes()) {
+				any = note(which + note);
+			}
+		}
+		for (WriteResult result : write) {
+			String which = "write path " + result.settings().label() + ": ";
 			if (result.failure() != null) {
 				any = note(which + "failed: " + result.failure());
 			}

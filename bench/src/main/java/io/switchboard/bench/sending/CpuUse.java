@@ -1,4 +1,4 @@
-package io.switchboard.bench.fanout;
+package io.switchboard.bench.sending;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -7,7 +7,7 @@ import java.util.Optional;
  * CPU time the bench and the server use during a window, in cores: it tells whether a
  * result is the server's limit or the client's, since both share the machine.
  */
-final class CpuUse {
+public final class CpuUse {
 
 	private final ProcessHandle bench = ProcessHandle.current();
 
@@ -19,17 +19,17 @@ final class CpuUse {
 
 	private long startNanos;
 
-	CpuUse(Optional<Long> serverPid) {
+	public CpuUse(Optional<Long> serverPid) {
 		this.server = serverPid.flatMap(ProcessHandle::of);
 	}
 
-	void start() {
+	public void start() {
 		this.startNanos = System.nanoTime();
 		this.benchAtStart = used(Optional.of(this.bench));
 		this.serverAtStart = used(this.server);
 	}
 
-	String stop() {
+	public String stop() {
 		double seconds = (System.nanoTime() - this.startNanos) / 1e9;
 		double bench = (used(Optional.of(this.bench)).minus(this.benchAtStart).toNanos() / 1e9) / seconds;
 		if (this.server.isEmpty()) {

@@ -1,4 +1,4 @@
-package io.switchboard.bench.fanout;
+package io.switchboard.bench.sending;
 
 import org.HdrHistogram.Histogram;
 
@@ -9,9 +9,9 @@ import org.HdrHistogram.Histogram;
  */
 public record Latency(long samples, double p50, double p99, double p999) {
 
-	static final Latency NONE = new Latency(0, Double.NaN, Double.NaN, Double.NaN);
+	public static final Latency NONE = new Latency(0, Double.NaN, Double.NaN, Double.NaN);
 
-	static Latency of(Histogram micros) {
+	public static Latency of(Histogram micros) {
 		if (micros.getTotalCount() == 0) {
 			return NONE;
 		}

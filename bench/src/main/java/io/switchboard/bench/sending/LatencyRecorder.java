@@ -1,4 +1,4 @@
-package io.switchboard.bench.fanout;
+package io.switchboard.bench.sending;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import org.HdrHistogram.Histogram;
  * End-to-end latency in microseconds, one histogram per event loop thread so that
  * recording takes no lock. Only messages sent inside the measured window count.
  */
-final class LatencyRecorder {
+public final class LatencyRecorder {
 
 	private static final int SIGNIFICANT_DIGITS = 3;
 
@@ -31,17 +31,17 @@ final class LatencyRecorder {
 
 	private volatile long windowEnd = Long.MAX_VALUE;
 
-	void record(long sentNanos, long receivedNanos) {
+	public void record(long sentNanos, long receivedNanos) {
 		if (sentNanos >= this.windowStart && sentNanos < this.windowEnd) {
 			this.histograms.get().recordValue(Math.max(0, (receivedNanos - sentNanos) / 1000));
 		}
 	}
 
-	void openWindow(long nanos) {
+	public void openWindow(long nanos) {
 		this.windowStart = nanos;
 	}
 
-	void closeWindow(long nanos) {
+	public void closeWindow(long nanos) {
 		this.windowEnd = nanos;
 	}
 
@@ -49,7 +49,8 @@ final class LatencyRecorder {
 	 * Every thread's histogram, added up. Each is copied on its own thread, which is the
 	 * only one that writes it.
 	 */
-	Histogram merge(EventExecutorGroup eventLoops) throws InterruptedException, ExecutionException, TimeoutException {
+	public Histogram merge(EventExecutorGroup eventLoops)
+			throws InterruptedException, ExecutionException, TimeoutException {
 		List<Future<Histogram>> copies = new ArrayList<>();
 		for (EventExecutor loop : eventLoops) {
 			copies.add(loop.submit(() -> {

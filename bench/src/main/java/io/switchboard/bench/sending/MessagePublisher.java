@@ -1,5 +1,7 @@
-package io.switchboard.bench.fanout;
+package io.switchboard.bench.sending;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -12,17 +14,24 @@ import org.jspecify.annotations.Nullable;
 /**
  * One sending session. Flat out, it keeps a window of SENDs awaiting their RECEIPT and
  * sends the next as each one arrives; paced, it sends on a schedule whatever the receipts
- * do. Everything but start and stop runs on its session's event loop.
+ * do. Each SEND carries a {@code clientMessageId} unique to the run, and, given a
+ * recorder, the time from each SEND to its RECEIPT is recorded. Everything but start and
+ * stop runs on its session's event loop.
  */
-final class MessagePublisher implements StompListener {
+public final class MessagePublisher implements StompListener {
 
-	static final String ERRORS = "/user/queue/errors";
+	public static final String ERRORS = "/user/queue/errors";
 
 	private final String name;
 
 	private final String destination;
 
 	private final LongAdder stored;
+
+	private final @Nullable LatencyRecorder receiptLatency;
+
+	/** Send times of SENDs awaiting their RECEIPT, by receipt id, if they are timed. */
+	private final Map<String, Long> sentAt = new HashMap<>();
 
 	private @Nullable StompSession session;
 
@@ -36,21 +45,31 @@ final class MessagePublisher implements StompListener {
 
 	private volatile int awaitingReceipt;
 
+	private volatile long confirmed;
+
 	private volatile int errors;
 
 	private volatile @Nullable String firstError;
 
-	MessagePublisher(String name, String destination, LongAdder stored) {
+	/**
+	 * @param name unique to the run: the prefix of every {@code clientMessageId} it sends
+	 * @param stored counts the RECEIPTs of every publisher of a run
+	 * @param receiptLatency where send-to-RECEIPT times go, or {@code null} not to time
+	 * them
+	 */
+	public MessagePublisher(String name, String destination, LongAdder stored,
+			@Nullable LatencyRecorder receiptLatency) {
 		this.name = name;
 		this.destination = destination;
 		this.stored = stored;
+		this.receiptLatency = receiptLatency;
 	}
 
-	void attach(StompSession session) {
+	public void attach(StompSession session) {
 		this.session = session;
 	}
 
-	void startFlatOut(int window) {
+	public void startFlatOut(int window) {
 		StompSession session = session();
 		this.running = true;
 		session.eventLoop().execute(() -> {
@@ -61,34 +80,46 @@ final class MessagePublisher implements StompListener {
 		});
 	}
 
-	void startPaced(long periodNanos, long delayNanos) {
+	public void startPaced(long periodNanos, long delayNanos) {
 		this.running = true;
 		this.schedule = session().eventLoop()
 			.scheduleAtFixedRate(this::sendOne, delayNanos, periodNanos, TimeUnit.NANOSECONDS);
 	}
 
-	void stop() {
+	public void stop() {
 		this.running = false;
 		if (this.schedule != null) {
 			this.schedule.cancel(false);
 		}
 	}
 
-	int awaitingReceipt() {
+	public int awaitingReceipt() {
 		return this.awaitingReceipt;
 	}
 
-	int errors() {
+	/**
+	 * SENDs the server confirmed with a RECEIPT.
+	 */
+	public long confirmed() {
+		return this.confirmed;
+	}
+
+	public int errors() {
 		return this.errors;
 	}
 
-	@Nullable String firstError() {
+	public @Nullable String firstError() {
 		return this.firstError;
 	}
 
 	@Override
 	public void onReceipt(String receiptId) {
+		Long sentNanos = this.sentAt.remove(receiptId);
+		if (sentNanos != null && this.receiptLatency != null) {
+			this.receiptLatency.record(sentNanos, System.nanoTime());
+		}
 		this.awaitingReceipt--;
+		this.confirmed++;
 		this.stored.increment();
 		if (this.flatOut) {
 			sendOne();
@@ -117,9 +148,14 @@ final class MessagePublisher implements StompListener {
 		}
 		long number = ++this.sent;
 		this.awaitingReceipt++;
-		String json = "{\"content\":\"" + SendStamp.content(System.nanoTime()) + "\",\"clientMessageId\":\"" + this.name
-				+ "-" + number + "\"}";
-		session().send(this.destination, "r" + number, json);
+		long now = System.nanoTime();
+		String receiptId = "r" + number;
+		if (this.receiptLatency != null) {
+			this.sentAt.put(receiptId, now);
+		}
+		String json = "{\"content\":\"" + SendStamp.content(now) + "\",\"clientMessageId\":\"" + this.name + "-"
+				+ number + "\"}";
+		session().send(this.destination, receiptId, json);
 	}
 
 	private StompSession session() {

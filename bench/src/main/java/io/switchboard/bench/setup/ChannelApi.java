@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The few REST calls a run makes: create a public channel, join it, read its sequence.
+ * The few REST calls a run makes: create a public channel, join it, read its sequence and
+ * its messages.
  */
 public final class ChannelApi {
 
@@ -48,6 +49,16 @@ public final class ChannelApi {
 	 */
 	public long lastSeq(String token, long channelId) throws IOException, InterruptedException {
 		return call(token, "GET", "/api/channels/" + channelId, null).get("lastSeq").asLong();
+	}
+
+	/**
+	 * One page of the messages stored or changed after {@code sinceSeq}, oldest first:
+	 * {@code {messages, seq, hasMore}}.
+	 */
+	public JsonNode messagesSince(String token, long channelId, long sinceSeq, int limit)
+			throws IOException, InterruptedException {
+		return call(token, "GET", "/api/channels/" + channelId + "/messages?sinceSeq=" + sinceSeq + "&limit=" + limit,
+				null);
 	}
 
 	private JsonNode call(String token, String method, String path, @Nullable String body)

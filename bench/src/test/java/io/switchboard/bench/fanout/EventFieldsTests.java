@@ -1,5 +1,6 @@
 package io.switchboard.bench.fanout;
 
+import io.switchboard.bench.sending.SendStamp;
 import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.ByteBuf;

@@ -1,0 +1,223 @@
+package io.switchboard.bench.write;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.switchboard.bench.sending.CpuUse;
+import io.switchboard.bench.sending.Latency;
+import io.switchboard.bench.sending.LatencyRecorder;
+import io.switchboard.bench.sending.MessagePublisher;
+import io.switchboard.bench.setup.BenchUsers;
+import io.switchboard.bench.setup.ChannelApi;
+import io.switchboard.bench.setup.TokenMinter;
+import io.switchboard.bench.stomp.OpenedSessions;
+import io.switchboard.bench.stomp.SessionOpener;
+import io.switchboard.bench.stomp.SessionPlan;
+import io.switchboard.bench.stomp.StompClient;
+
+/**
+ * Runs the write path: fresh public channels, each with its senders, who send flat out or
+ * at a steady rate; after a drain that waits for every RECEIPT, a fresh reader checks
+ * each channel. Nobody subscribes to the channels: this measures storing, not delivery.
+ */
+public final class WriteScenario {
+
+	private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
+	private final StompClient client;
+
+	private final SessionOpener opener;
+
+	private final ChannelApi channels;
+
+	private final BenchUsers users;
+
+	private final TokenMinter tokens;
+
+	private final Optional<Long> serverPid;
+
+	private final PrintStream progress;
+
+	/**
+	 * @param serverPid the server's process, for its CPU use, if the bench knows it
+	 */
+	public WriteScenario(StompClient client, SessionOpener opener, ChannelApi channels, BenchUsers users,
+			TokenMinter tokens, Optional<Long> serverPid, PrintStream progress) {
+		this.client = client;
+		this.opener = opener;
+		this.channels = channels;
+		this.users = users;
+		this.tokens = tokens;
+		this.serverPid = serverPid;
+		this.progress = progress;
+	}
+
+	/**
+	 * Senders the largest of the given runs needs, each a bench publisher.
+	 */
+	public static int sendersNeeded(List<WriteSettings> runs) {
+		return runs.stream().mapToInt(WriteSettings::senders).max().orElse(0);
+	}
+
+	public WriteResult run(WriteSettings settings) throws InterruptedException {
+		// The first publisher creates every channel and reads them back afterwards; each
+		// sender is one publisher, a member of one channel.
+		String owner = this.tokens.mint(this.users.publisher(0));
+		long[] channelIds = new long[settings.channels()];
+		long[] seqAtStart = new long[settings.channels()];
+		try {
+			for (int c = 0; c < settings.channels(); c++) {
+				channelIds[c] = this.channels.createPublicChannel(owner, "write-" + System.nanoTime() + "-" + c);
+				for (int s = 0; s < settings.sendersPerChannel(); s++) {
+					int sender = c * settings.sendersPerChannel() + s;
+					if (sender != 0) {
+						this.channels.join(this.tokens.mint(this.users.publisher(sender)), channelIds[c]);
+					}
+				}
+				seqAtStart[c] = this.channels.lastSeq(owner, channelIds[c]);
+			}
+		}
+		catch (IOException ex) {
+			return WriteResult.failed(settings, "channel setup failed: " + ex.getMessage());
+		}
+		LongAdder stored = new LongAdder();
+		LatencyRecorder receiptLatency = new LatencyRecorder();
+		List<MessagePublisher> senders = new ArrayList<>();
+		for (int i = 0; i < settings.senders(); i++) {
+			long channelId = channelIds[i / settings.sendersPerChannel()];
+			senders.add(new MessagePublisher("w" + System.nanoTime() + "s" + i, "/app/channel." + channelId + ".send",
+					stored, receiptLatency));
+		}
+		this.progress.printf("  %,d senders into %,d channels ...%n", settings.senders(), settings.channels());
+		OpenedSessions opened = this.opener.open(settings.senders(),
+				(i) -> new SessionPlan(this.tokens.mint(this.users.publisher(i)), senders.get(i),
+						List.of(MessagePublisher.ERRORS)));
+		try {
+			if (opened.failed() > 0) {
+				return WriteResult.failed(settings,
+						opened.failed() + " senders could not connect: " + opened.firstFailure());
+			}
+			for (int i = 0; i < senders.size(); i++) {
+				senders.get(i).attach(opened.sessions().get(i));
+			}
+			return measure(settings, senders, stored, receiptLatency, channelIds, seqAtStart, owner);
+		}
+		finally {
+			opened.closeAll();
+		}
+	}
+
+	private WriteResult measure(WriteSettings settings, List<MessagePublisher> senders, LongAdder stored,
+			LatencyRecorder receiptLatency, long[] channelIds, long[] seqAtStart, String owner)
+			throws InterruptedException {
+		this.progress.printf("  warm-up %d s, measuring %d s%n", settings.warmup().toSeconds(),
+				settings.duration().toSeconds());
+		CpuUse cpu = new CpuUse(this.serverPid);
+		long start = System.nanoTime();
+		start(settings, senders);
+		sleepUntil(start + settings.warmup().toNanos());
+		long windowStart = System.nanoTime();
+		receiptLatency.openWindow(windowStart);
+		long storedBefore = stored.sum();
+		cpu.start();
+		sleepUntil(windowStart + settings.duration().toNanos());
+		long windowEnd = System.nanoTime();
+		receiptLatency.closeWindow(windowEnd);
+		long storedInWindow = stored.sum() - storedBefore;
+		String cpuUse = cpu.stop();
+		senders.forEach(MessagePublisher::stop);
+		double storedPerSecond = storedInWindow / ((windowEnd - windowStart) / 1e9);
+
+		List<String> notes = new ArrayList<>();
+		if (!settings.flatOut() && storedPerSecond < settings.rate() * 0.95) {
+			notes.add(String.format("the server stored %.1f msg/s of the %s sent", storedPerSecond,
+					settings.label().replaceAll(".*, ", "")));
+		}
+		int unconfirmed = awaitReceipts(senders);
+		if (unconfirmed > 0) {
+			notes.add(unconfirmed + " SENDs had no RECEIPT " + DRAIN_TIMEOUT.toSeconds() + " s after the last one");
+		}
+		int errors = senders.stream().mapToInt(MessagePublisher::errors).sum();
+		if (errors > 0) {
+			notes.add(errors + " SENDs refused; first: "
+					+ senders.stream()
+						.map(MessagePublisher::firstError)
+						.filter(Objects::nonNull)
+						.findFirst()
+						.orElse("?"));
+		}
+		long confirmed = senders.stream().mapToLong(MessagePublisher::confirmed).sum();
+		long faults = 0;
+		FreshReader reader = new FreshReader(this.channels, owner);
+		try {
+			for (int c = 0; c < channelIds.length; c++) {
+				long channelConfirmed = senders
+					.subList(c * settings.sendersPerChannel(), (c + 1) * settings.sendersPerChannel())
+					.stream()
+					.mapToLong(MessagePublisher::confirmed)
+					.sum();
+				FreshReader.Check check = reader.check(channelIds[c], seqAtStart[c], channelConfirmed);
+				if (check.faults() > 0 && faults == 0) {
+					notes.add("the reader found: " + check.firstFault());
+				}
+				faults += check.faults();
+			}
+		}
+		catch (IOException ex) {
+			return WriteResult.failed(settings, "could not read the channels back: " + ex.getMessage());
+		}
+		notes.add(cpuUse);
+		return new WriteResult(settings, storedPerSecond, latency(receiptLatency), confirmed, faults, notes, null);
+	}
+
+	private static void start(WriteSettings settings, List<MessagePublisher> senders) {
+		int count = senders.size();
+		for (int i = 0; i < count; i++) {
+			if (settings.flatOut()) {
+				senders.get(i).startFlatOut(settings.window());
+			}
+			else {
+				// Each sender sends every count/rate seconds, the i-th offset by i/rate,
+				// so that together they send evenly at the rate.
+				double interval = 1e9 / settings.rate();
+				senders.get(i).startPaced((long) (interval * count), (long) (interval * i));
+			}
+		}
+	}
+
+	private static int awaitReceipts(List<MessagePublisher> senders) throws InterruptedException {
+		long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
+		int awaiting;
+		while ((awaiting = senders.stream().mapToInt(MessagePublisher::awaitingReceipt).sum()) > 0
+				&& System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		return awaiting;
+	}
+
+	private Latency latency(LatencyRecorder recorder) throws InterruptedException {
+		try {
+			return Latency.of(recorder.merge(this.client.eventLoops()));
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			return Latency.NONE;
+		}
+	}
+
+	private static void sleepUntil(long nanos) throws InterruptedException {
+		long left;
+		while ((left = nanos - System.nanoTime()) > 0) {
+			TimeUnit.NANOSECONDS.sleep(left);
+		}
+	}
+
+}
