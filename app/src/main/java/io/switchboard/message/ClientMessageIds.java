@@ -1,38 +1,58 @@
 package io.switchboard.message;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
 /**
  * The {@code clientMessageId}s a batch's senders have used in its channel: read in one
  * query for every message of the batch that carries one, and added to as the batch stores
  * more, so that a retry finds its first attempt whether that was stored long ago or a
- * moment earlier in the same batch.
+ * moment earlier in the same batch. Only a retry loads its first attempt whole.
  */
 final class ClientMessageIds {
 
-	private final Map<Key, Message> stored = new HashMap<>();
+	private final Map<Key, Long> messageIds = new HashMap<>();
 
 	private ClientMessageIds() {
 	}
 
-	static ClientMessageIds read(MessageRepository messages, long channelId, List<String> clientMessageIds) {
+	/**
+	 * Plain JDBC: this runs for every batch on the write path, and the JPA query's
+	 * varying {@code in} list cost a query plan per list length.
+	 */
+	static ClientMessageIds read(JdbcTemplate jdbc, long channelId, List<String> clientMessageIds) {
 		ClientMessageIds ids = new ClientMessageIds();
-		if (!clientMessageIds.isEmpty()) {
-			messages.findByChannelIdAndClientMessageIdIn(channelId, clientMessageIds).forEach(ids::add);
+		if (clientMessageIds.isEmpty()) {
+			return ids;
 		}
+		String placeholders = String.join(", ", Collections.nCopies(clientMessageIds.size(), "?"));
+		Object[] arguments = new Object[clientMessageIds.size() + 1];
+		arguments[0] = channelId;
+		for (int i = 0; i < clientMessageIds.size(); i++) {
+			arguments[i + 1] = clientMessageIds.get(i);
+		}
+		jdbc.query(
+				"select sender_id, client_message_id, id from messages where channel_id = ? and client_message_id in ("
+						+ placeholders + ")",
+				(row) -> {
+					ids.messageIds.put(new Key(row.getLong(1), row.getString(2)), row.getLong(3));
+				}, arguments);
 		return ids;
 	}
 
-	Optional<Message> storedBy(long senderId, String clientMessageId) {
-		return Optional.ofNullable(this.stored.get(new Key(senderId, clientMessageId)));
+	Optional<Long> storedBy(long senderId, String clientMessageId) {
+		return Optional.ofNullable(this.messageIds.get(new Key(senderId, clientMessageId)));
 	}
 
 	void add(Message message) {
-		this.stored.put(new Key(message.senderId(), Objects.requireNonNull(message.clientMessageId())), message);
+		this.messageIds.put(new Key(message.senderId(), Objects.requireNonNull(message.clientMessageId())),
+				message.id());
 	}
 
 	private record Key(long senderId, String clientMessageId) {

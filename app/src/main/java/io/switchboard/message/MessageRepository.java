@@ -1,14 +1,11 @@
 package io.switchboard.message;
 
-import java.util.Collection;
 import java.util.List;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface MessageRepository extends JpaRepository<Message, Long> {
-
-	List<Message> findByChannelIdAndClientMessageIdIn(long channelId, Collection<String> clientMessageIds);
 
 	List<Message> findByChannelIdAndSeqLessThanOrderBySeqDesc(long channelId, long seq, Limit limit);
 

@@ -2,6 +2,7 @@ package io.switchboard.message;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -16,6 +17,7 @@ import io.switchboard.user.UserDirectory;
 import io.switchboard.user.UserSummary;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -36,8 +38,11 @@ class MessageStore {
 
 	private final ApplicationEventPublisher events;
 
+	private final JdbcTemplate jdbc;
+
 	MessageStore(MessageRepository messages, ChannelAccess access, ChannelWriter writer, UserDirectory users,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
 		this.messages = messages;
 		this.access = access;
 		this.writer = writer;
@@ -114,12 +119,13 @@ class MessageStore {
 			MessageStore.this.access.requirePoster(batch, this.sender.id());
 			String clientMessageId = this.request.clientMessageId();
 			ClientMessageIds used = (clientMessageId != null) ? batch.shared(ClientMessageIds.class,
-					() -> ClientMessageIds.read(MessageStore.this.messages, this.channelId, clientMessageIdsIn(batch)))
+					() -> ClientMessageIds.read(MessageStore.this.jdbc, this.channelId, clientMessageIdsIn(batch)))
 					: null;
 			if (used != null) {
-				var existing = used.storedBy(this.sender.id(), clientMessageId);
-				if (existing.isPresent()) {
-					return MessageView.of(existing.get(), this.sender.summary());
+				Optional<Long> firstAttempt = used.storedBy(this.sender.id(), clientMessageId);
+				if (firstAttempt.isPresent()) {
+					return MessageView.of(MessageStore.this.messages.getReferenceById(firstAttempt.get()),
+							this.sender.summary());
 				}
 			}
 			Message parent = (this.request.replyToId() != null) ? threadParent(this.channelId, this.request.replyToId())

@@ -212,6 +212,7 @@ class GroupCommitIntegrationTests {
 				Map<String, Object> once = Map.of("content", "once", "clientMessageId", "same-id");
 				receipts.add(aliceClient.sendWithReceipt(send(channelId), once, "first"));
 				receipts.add(aliceClient.sendWithReceipt(send(channelId), once, "retry"));
+				await().atMost(Duration.ofSeconds(10)).until(() -> this.writer.waiting(channelId) == 2);
 				receipts.add(bobClient.sendWithReceipt(send(channelId),
 						Map.of("content", "bob's own", "clientMessageId", "same-id"), "bob"));
 				await().atMost(Duration.ofSeconds(10)).until(() -> this.writer.waiting(channelId) == 3);

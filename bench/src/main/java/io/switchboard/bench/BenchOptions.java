@@ -27,11 +27,12 @@ import io.switchboard.bench.write.WriteSettings;
  * @param window a flat-out publisher's SENDs awaiting their RECEIPT
  * @param connectConcurrency sessions connecting at once
  * @param clientThreads the client's event loop threads
+ * @param writeRuns the write path runs
  * @param help print the usage and stop
  */
 public record BenchOptions(ServerOptions server, Set<String> scenarios, List<Integer> subscribers, double pacedRate,
 		List<Integer> sessions, Duration warmup, Duration duration, int publishers, int window, int connectConcurrency,
-		int clientThreads, boolean help) {
+		int clientThreads, List<WriteSettings> writeRuns, boolean help) {
 
 	static final String USAGE = """
 			usage: bench/run.sh [options]      (or java -jar bench/target/switchboard-bench-0.1.0-SNAPSHOT.jar)
@@ -45,9 +46,11 @@ public record BenchOptions(ServerOptions server, Set<String> scenarios, List<Int
 			  --duration 20                seconds of fanout measured
 			  --sessions 1000,5000,10000   idle session counts for heap per session
 
-			  write runs the write path's four goal runs, channels x senders each: 1 x 10 and
-			  100 x 2 flat out with --window, 1 x 1 with a window of 128, 1 x 10 at 500 msg/s;
-			  --warmup and --duration apply to each
+			  --write-runs 1x10,1x1/128,100x2,1x10@500
+			                               write path runs, CxS[/W][@R]: C channels with S
+			                               senders each, flat out with W SENDs awaiting their
+			                               RECEIPT (default --window) or R msg/s in total;
+			                               the default is the write path's four goal runs
 			  --connect-concurrency 200    sessions connecting at once
 			  --client-threads N           client event loop threads (default: cores)
 
@@ -70,7 +73,7 @@ public record BenchOptions(ServerOptions server, Set<String> scenarios, List<Int
 	private static final Set<String> OPTIONS = Set.of("scenarios", "subscribers", "rate", "publishers", "window",
 			"warmup", "duration", "sessions", "connect-concurrency", "client-threads", "server-jar", "server-java",
 			"server-jvm-args", "postgres-url", "postgres-user", "postgres-password", "log-dir", "url", "jwt-secret",
-			"jdbc-url", "jdbc-user", "jdbc-password", "server-pid", "help");
+			"jdbc-url", "jdbc-user", "jdbc-password", "server-pid", "write-runs", "help");
 
 	private static final Set<String> SCENARIOS = Set.of("fanout", "write", "heap");
 
@@ -82,11 +85,23 @@ public record BenchOptions(ServerOptions server, Set<String> scenarios, List<Int
 				throw new UsageError("unknown scenario '" + scenario + "'; there are fanout, write and heap");
 			}
 		}
+		Duration warmup = line.duration("warmup", Duration.ofSeconds(5));
+		Duration duration = line.duration("duration", Duration.ofSeconds(20));
+		int window = line.integer("window", 32);
+		List<WriteSettings> writeRuns;
+		try {
+			writeRuns = scenarios.contains("write")
+					? WriteSettings.parse(line.words("write-runs", WriteSettings.GOALS), window, warmup, duration)
+					: List.of();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UsageError(ex.getMessage());
+		}
 		return new BenchOptions(server(line), Set.copyOf(scenarios), line.integers("subscribers", "100,1000"),
-				line.decimal("rate", 50), line.integers("sessions", "1000,5000,10000"),
-				line.duration("warmup", Duration.ofSeconds(5)), line.duration("duration", Duration.ofSeconds(20)),
-				line.integer("publishers", 4), line.integer("window", 32), line.integer("connect-concurrency", 200),
-				line.integer("client-threads", Runtime.getRuntime().availableProcessors()), line.has("help"));
+				line.decimal("rate", 50), line.integers("sessions", "1000,5000,10000"), warmup, duration,
+				line.integer("publishers", 4), window, line.integer("connect-concurrency", 200),
+				line.integer("client-threads", Runtime.getRuntime().availableProcessors()), writeRuns,
+				line.has("help"));
 	}
 
 	private static ServerOptions server(CommandLine line) {
@@ -123,18 +138,10 @@ public record BenchOptions(ServerOptions server, Set<String> scenarios, List<Int
 	}
 
 	/**
-	 * The write path's runs, if the write scenario is chosen.
-	 */
-	List<WriteSettings> writeRuns() {
-		return this.scenarios.contains("write") ? WriteSettings.goals(this.window, this.warmup, this.duration)
-				: List.of();
-	}
-
-	/**
 	 * Users who send: fanout's publishers or the largest write run's senders.
 	 */
 	int senders() {
-		return Math.max(this.publishers, WriteScenario.sendersNeeded(writeRuns()));
+		return Math.max(this.publishers, WriteScenario.sendersNeeded(this.writeRuns));
 	}
 
 	/**

@@ -1,7 +1,10 @@
 package io.switchboard.bench.write;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One write-path run.
@@ -19,14 +22,31 @@ public record WriteSettings(int channels, int sendersPerChannel, int window, dou
 
 	/**
 	 * The runs the write path's goals name: ten sessions into one channel, one session
-	 * pipelining, a hundred channels with two sessions each, and a steady 500 msg/s into
-	 * one channel for its latency.
+	 * pipelining 128 SENDs, a hundred channels with two sessions each, and a steady 500
+	 * msg/s into one channel for its latency.
 	 */
-	public static List<WriteSettings> goals(int window, Duration warmup, Duration duration) {
-		return List.of(new WriteSettings(1, 10, window, 0, warmup, duration),
-				new WriteSettings(1, 1, 128, 0, warmup, duration),
-				new WriteSettings(100, 2, window, 0, warmup, duration),
-				new WriteSettings(1, 10, window, 500, warmup, duration));
+	public static final String GOALS = "1x10,1x1/128,100x2,1x10@500";
+
+	private static final Pattern RUN = Pattern.compile("(\\d+)x(\\d+)(?:/(\\d+))?(?:@(\\d+(?:\\.\\d+)?))?");
+
+	/**
+	 * Parses runs written {@code CxS[/W][@R]}: C channels with S senders each, a window
+	 * of W SENDs (default {@code window}) flat out, or R stored msg/s in total.
+	 * @throws IllegalArgumentException naming the run that does not parse
+	 */
+	public static List<WriteSettings> parse(List<String> runs, int window, Duration warmup, Duration duration) {
+		List<WriteSettings> parsed = new ArrayList<>();
+		for (String run : runs) {
+			Matcher matcher = RUN.matcher(run);
+			if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < 1
+					|| Integer.parseInt(matcher.group(2)) < 1) {
+				throw new IllegalArgumentException("write run '" + run + "' is not CxS[/W][@R], e.g. 1x10@500");
+			}
+			parsed.add(new WriteSettings(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
+					(matcher.group(3) != null) ? Integer.parseInt(matcher.group(3)) : window,
+					(matcher.group(4) != null) ? Double.parseDouble(matcher.group(4)) : 0, warmup, duration));
+		}
+		return parsed;
 	}
 
 	public int senders() {
