@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.switchboard.broker.EventLog.LoggedEvent;
+import io.switchboard.channel.event.ChannelEvent;
 
 /**
  * The changes to one channel stored in one transaction, under the channel's lock: they
@@ -106,7 +107,7 @@ public final class ChangeBatch {
 		this.roles.clear();
 	}
 
-	byte[] append(long seq, Object event) {
+	byte[] append(long seq, ChannelEvent event) {
 		byte[] payload = this.log.serialize(event);
 		this.events.add(new LoggedEvent(seq, payload));
 		return payload;

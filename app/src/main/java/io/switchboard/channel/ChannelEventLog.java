@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.switchboard.broker.EventLog;
+import io.switchboard.channel.event.ChannelEvent;
 import io.switchboard.system.Timestamps;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ class ChannelEventLog implements EventLog, SmartLifecycle {
 		this.settings = settings;
 	}
 
-	byte[] serialize(Object event) {
+	byte[] serialize(ChannelEvent event) {
 		return this.json.writeValueAsBytes(event);
 	}
 

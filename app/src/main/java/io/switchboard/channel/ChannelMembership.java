@@ -2,6 +2,10 @@ package io.switchboard.channel;
 
 import java.util.Optional;
 
+import io.switchboard.channel.event.MemberJoined;
+import io.switchboard.channel.event.MemberLeft;
+import io.switchboard.channel.event.MemberView;
+
 import io.switchboard.broker.Fanout;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
@@ -64,8 +68,8 @@ class ChannelMembership {
 			this.members.delete(member.get());
 			this.members.flush();
 			batch.membershipChanged();
-			slot.publishOnCommit(MemberEvent.left(channelId, slot.seq(),
-					new MemberEvent.Member(user.id(), user.username(), member.get().role())));
+			slot.publishOnCommit(new MemberLeft(channelId, slot.seq(),
+					new MemberView(user.id(), user.username(), member.get().role())));
 			endSubscriptionsAfterCommit(channelId, user.id());
 			return true;
 		}));
@@ -106,8 +110,8 @@ class ChannelMembership {
 		SequenceSlot slot = batch.next();
 		this.members.saveAndFlush(new ChannelMember(batch.channelId(), user.id(), role));
 		batch.membershipChanged();
-		slot.publishOnCommit(MemberEvent.joined(batch.channelId(), slot.seq(),
-				new MemberEvent.Member(user.id(), user.username(), role)));
+		slot.publishOnCommit(
+				new MemberJoined(batch.channelId(), slot.seq(), new MemberView(user.id(), user.username(), role)));
 		return true;
 	}
 

@@ -1,5 +1,6 @@
 package io.switchboard.channel;
 
+import io.switchboard.channel.event.ChannelEvent;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +32,11 @@ public final class SequenceSlot {
 	 * published on the channel's topic once the batch commits, in {@code seq} order.
 	 * Nothing is published if it rolls back.
 	 */
-	public void publishOnCommit(Object event) {
+	public void publishOnCommit(ChannelEvent event) {
+		if (event.channelId() != this.batch.channelId() || event.seq() != this.seq) {
+			throw new IllegalArgumentException("event for channel " + event.channelId() + " seq " + event.seq()
+					+ " published in the slot of channel " + this.batch.channelId() + " seq " + this.seq);
+		}
 		this.event = this.batch.append(this.seq, event);
 	}
 

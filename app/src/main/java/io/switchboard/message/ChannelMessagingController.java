@@ -1,5 +1,6 @@
 package io.switchboard.message;
 
+import io.switchboard.channel.event.MessageView;
 import java.util.concurrent.CompletableFuture;
 
 import io.switchboard.user.CurrentUser;

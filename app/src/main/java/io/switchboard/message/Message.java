@@ -3,6 +3,8 @@ package io.switchboard.message;
 import java.time.Instant;
 import java.util.List;
 
+import io.switchboard.channel.event.MessageView;
+import io.switchboard.user.UserSummary;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -137,6 +139,15 @@ class Message {
 
 	boolean deleted() {
 		return this.deleted;
+	}
+
+	/**
+	 * The message as clients see it; a deleted message's content is blank.
+	 */
+	MessageView view(UserSummary sender) {
+		return new MessageView(id(), this.channelId, this.seq, this.lastSeq, sender, this.deleted ? "" : this.content,
+				this.replyToId, this.threadReplyCount, this.mentions, List.of(), List.of(), this.createdAt,
+				this.editedAt, this.deleted, this.clientMessageId);
 	}
 
 	/**

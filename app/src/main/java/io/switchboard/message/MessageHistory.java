@@ -1,5 +1,6 @@
 package io.switchboard.message;
 
+import io.switchboard.channel.event.MessageView;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,9 +71,8 @@ class MessageHistory {
 		List<Message> page = found.subList(0, Math.min(limit, found.size()));
 		Set<Long> senderIds = page.stream().map(Message::senderId).collect(Collectors.toSet());
 		Map<Long, UserSummary> senders = this.users.summaries(senderIds);
-		return new MessagePage(
-				page.stream().map((message) -> MessageView.of(message, senders.get(message.senderId()))).toList(), seq,
-				found.size() > limit);
+		return new MessagePage(page.stream().map((message) -> message.view(senders.get(message.senderId()))).toList(),
+				seq, found.size() > limit);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.switchboard.message;
 
+import io.switchboard.channel.event.MessageView;
 import java.util.List;
 
 import io.switchboard.channel.ChannelType;

@@ -11,6 +11,8 @@ import io.switchboard.channel.ChannelAccess;
 import io.switchboard.channel.ChannelChange;
 import io.switchboard.channel.ChannelWriter;
 import io.switchboard.channel.SequenceSlot;
+import io.switchboard.channel.event.MessageCreated;
+import io.switchboard.channel.event.MessageView;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
 import io.switchboard.user.UserDirectory;
@@ -124,8 +126,7 @@ class MessageStore {
 			if (used != null) {
 				Optional<Long> firstAttempt = used.storedBy(this.sender.id(), clientMessageId);
 				if (firstAttempt.isPresent()) {
-					return MessageView.of(MessageStore.this.messages.getReferenceById(firstAttempt.get()),
-							this.sender.summary());
+					return MessageStore.this.messages.getReferenceById(firstAttempt.get()).view(this.sender.summary());
 				}
 			}
 			Message parent = (this.request.replyToId() != null) ? threadParent(this.channelId, this.request.replyToId())
@@ -149,9 +150,9 @@ class MessageStore {
 			if (parent != null) {
 				parent.countReply(slot.seq());
 			}
-			MessageView view = MessageView.of(message, this.sender.summary());
+			MessageView view = message.view(this.sender.summary());
 			MessageStore.this.events.publishEvent(new MessagePosted(view, batch.channelType(), recipients));
-			slot.publishOnCommit(MessageEvent.created(view));
+			slot.publishOnCommit(new MessageCreated(view));
 			return view;
 		}
 

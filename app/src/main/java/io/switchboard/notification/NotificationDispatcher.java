@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.switchboard.broker.Fanout;
 import io.switchboard.message.MessagePosted;
-import io.switchboard.message.MessageView;
+import io.switchboard.channel.event.MessageView;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.event.EventListener;

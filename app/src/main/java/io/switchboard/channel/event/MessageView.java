@@ -1,4 +1,4 @@
-package io.switchboard.message;
+package io.switchboard.channel.event;
 
 import java.time.Instant;
 import java.util.List;
@@ -13,12 +13,5 @@ public record MessageView(long id, long channelId, long seq, long lastSeq, UserS
 		@Nullable Long replyToId, int threadReplyCount, List<Long> mentions, List<Object> attachments,
 		List<Object> reactions, Instant createdAt, @Nullable Instant editedAt, boolean deleted,
 		@Nullable String clientMessageId) {
-
-	static MessageView of(Message message, UserSummary sender) {
-		return new MessageView(message.id(), message.channelId(), message.seq(), message.lastSeq(), sender,
-				message.deleted() ? "" : message.content(), message.replyToId(), message.threadReplyCount(),
-				message.mentions(), List.of(), List.of(), message.createdAt(), message.editedAt(), message.deleted(),
-				message.clientMessageId());
-	}
 
 }
