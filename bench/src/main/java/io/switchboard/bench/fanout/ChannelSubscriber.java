@@ -1,8 +1,8 @@
 package io.switchboard.bench.fanout;
 
-import io.switchboard.bench.sending.LatencyRecorder;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.switchboard.bench.sending.LatencyRecorder;
 import io.switchboard.bench.stomp.StompFrame;
 import io.switchboard.bench.stomp.StompListener;
 

@@ -1,9 +1,9 @@
 package io.switchboard.bench.fanout;
 
-import io.switchboard.bench.sending.SendStamp;
 import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.ByteBuf;
+import io.switchboard.bench.sending.SendStamp;
 
 /**
  * Reads the two fields a subscriber needs from a channel event's JSON without parsing it:

@@ -1,8 +1,8 @@
 package io.switchboard.bench.fanout;
 
-import io.switchboard.bench.sending.Latency;
 import java.util.List;
 
+import io.switchboard.bench.sending.Latency;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,8 +1,5 @@
 package io.switchboard.bench.fanout;
 
-import io.switchboard.bench.sending.CpuUse;
-import io.switchboard.bench.sending.LatencyRecorder;
-import io.switchboard.bench.sending.MessagePublisher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -11,6 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
+import io.switchboard.bench.sending.CpuUse;
+import io.switchboard.bench.sending.LatencyRecorder;
+import io.switchboard.bench.sending.MessagePublisher;
 import io.switchboard.bench.setup.BenchUsers;
 import io.switchboard.bench.setup.ChannelApi;
 import io.switchboard.bench.setup.TokenMinter;

@@ -1,22 +1,20 @@
 package io.switchboard.bench.fanout;
 
-import io.switchboard.bench.sending.CpuUse;
-import io.switchboard.bench.sending.Latency;
-import io.switchboard.bench.sending.LatencyRecorder;
-import io.switchboard.bench.sending.MessagePublisher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.switchboard.bench.sending.CpuUse;
+import io.switchboard.bench.sending.Latency;
+import io.switchboard.bench.sending.LatencyRecorder;
+import io.switchboard.bench.sending.MessagePublisher;
+import io.switchboard.bench.sending.Publishers;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -63,20 +61,21 @@ final class Measurement {
 		this.progress.printf("  warm-up %d s, measuring %d s%n", this.settings.warmup().toSeconds(),
 				this.settings.duration().toSeconds());
 		long start = System.nanoTime();
-		startPublishers();
-		sleepUntil(start + this.settings.warmup().toNanos());
+		Publishers sending = new Publishers(this.publishers);
+		sending.start(this.settings.rate(), this.settings.window());
+		Publishers.sleepUntil(start + this.settings.warmup().toNanos());
 		long windowStart = System.nanoTime();
 		this.latencies.openWindow(windowStart);
 		long storedBefore = this.stored.sum();
 		long deliveredBefore = this.deliveries.sum();
 		this.cpu.start();
-		sleepUntil(windowStart + this.settings.duration().toNanos());
+		Publishers.sleepUntil(windowStart + this.settings.duration().toNanos());
 		long windowEnd = System.nanoTime();
 		this.latencies.closeWindow(windowEnd);
 		long storedInWindow = this.stored.sum() - storedBefore;
 		long deliveredInWindow = this.deliveries.sum() - deliveredBefore;
 		String cpuUse = this.cpu.stop();
-		this.publishers.forEach(MessagePublisher::stop);
+		sending.stop();
 		double seconds = (windowEnd - windowStart) / 1e9;
 		double storedPerSecond = storedInWindow / seconds;
 		double deliveriesPerSecond = deliveredInWindow / seconds;
@@ -94,7 +93,7 @@ final class Measurement {
 			notes.add(String.format("deliveries fell behind: %,.0f/s received of %,.0f/s published",
 					deliveriesPerSecond, published));
 		}
-		int unconfirmed = awaitReceipts();
+		int unconfirmed = sending.awaitReceipts(DRAIN_TIMEOUT);
 		if (unconfirmed > 0) {
 			notes.add(unconfirmed + " SENDs had no RECEIPT " + DRAIN_TIMEOUT.toSeconds() + " s after the last one");
 		}
@@ -117,37 +116,10 @@ final class Measurement {
 			notes.add(String.format("gaps: %,d subscribers missed %,d seq and got %,d out of order; worst %,d",
 					gaps.subscribers(), gaps.missing(), gaps.outOfOrder(), gaps.worst()));
 		}
-		publisherErrors().ifPresent(notes::add);
+		sending.refusals().ifPresent(notes::add);
 		notes.add(cpuUse);
 		return new FanoutResult(this.settings, storedPerSecond, deliveriesPerSecond, latency(eventLoops), gaps.total(),
 				notes, null);
-	}
-
-	private void startPublishers() {
-		int count = this.publishers.size();
-		for (int i = 0; i < count; i++) {
-			MessagePublisher publisher = this.publishers.get(i);
-			if (this.settings.flatOut()) {
-				publisher.startFlatOut(this.settings.window());
-			}
-			else {
-				// Each publisher sends every count/rate seconds, the i-th offset by
-				// i/rate,
-				// so that together they send evenly at the rate.
-				double interval = 1e9 / this.settings.rate();
-				publisher.startPaced((long) (interval * count), (long) (interval * i));
-			}
-		}
-	}
-
-	private int awaitReceipts() throws InterruptedException {
-		long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-		int awaiting;
-		while ((awaiting = this.publishers.stream().mapToInt(MessagePublisher::awaitingReceipt).sum()) > 0
-				&& System.nanoTime() < deadline) {
-			Thread.sleep(50);
-		}
-		return awaiting;
 	}
 
 	private int awaitDeliveries(long finalSeq) throws InterruptedException {
@@ -160,19 +132,6 @@ final class Measurement {
 		return behind;
 	}
 
-	private Optional<String> publisherErrors() {
-		int errors = this.publishers.stream().mapToInt(MessagePublisher::errors).sum();
-		if (errors == 0) {
-			return Optional.empty();
-		}
-		String first = this.publishers.stream()
-			.map(MessagePublisher::firstError)
-			.filter(Objects::nonNull)
-			.findFirst()
-			.orElse("?");
-		return Optional.of(errors + " SENDs refused; first: " + first);
-	}
-
 	private Latency latency(EventExecutorGroup eventLoops) throws InterruptedException {
 		try {
 			Histogram micros = this.latencies.merge(eventLoops);
@@ -180,13 +139,6 @@ final class Measurement {
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			return Latency.NONE;
-		}
-	}
-
-	private static void sleepUntil(long nanos) throws InterruptedException {
-		long left;
-		while ((left = nanos - System.nanoTime()) > 0) {
-			TimeUnit.NANOSECONDS.sleep(left);
 		}
 	}
 

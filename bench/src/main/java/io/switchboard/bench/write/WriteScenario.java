@@ -5,10 +5,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -16,6 +14,7 @@ import io.switchboard.bench.sending.CpuUse;
 import io.switchboard.bench.sending.Latency;
 import io.switchboard.bench.sending.LatencyRecorder;
 import io.switchboard.bench.sending.MessagePublisher;
+import io.switchboard.bench.sending.Publishers;
 import io.switchboard.bench.setup.BenchUsers;
 import io.switchboard.bench.setup.ChannelApi;
 import io.switchboard.bench.setup.TokenMinter;
@@ -123,18 +122,19 @@ public final class WriteScenario {
 				settings.duration().toSeconds());
 		CpuUse cpu = new CpuUse(this.serverPid);
 		long start = System.nanoTime();
-		start(settings, senders);
-		sleepUntil(start + settings.warmup().toNanos());
+		Publishers sending = new Publishers(senders);
+		sending.start(settings.rate(), settings.window());
+		Publishers.sleepUntil(start + settings.warmup().toNanos());
 		long windowStart = System.nanoTime();
 		receiptLatency.openWindow(windowStart);
 		long storedBefore = stored.sum();
 		cpu.start();
-		sleepUntil(windowStart + settings.duration().toNanos());
+		Publishers.sleepUntil(windowStart + settings.duration().toNanos());
 		long windowEnd = System.nanoTime();
 		receiptLatency.closeWindow(windowEnd);
 		long storedInWindow = stored.sum() - storedBefore;
 		String cpuUse = cpu.stop();
-		senders.forEach(MessagePublisher::stop);
+		sending.stop();
 		double storedPerSecond = storedInWindow / ((windowEnd - windowStart) / 1e9);
 
 		List<String> notes = new ArrayList<>();
@@ -142,19 +142,11 @@ public final class WriteScenario {
 			notes.add(String.format("the server stored %.1f msg/s of the %s sent", storedPerSecond,
 					settings.label().replaceAll(".*, ", "")));
 		}
-		int unconfirmed = awaitReceipts(senders);
+		int unconfirmed = sending.awaitReceipts(DRAIN_TIMEOUT);
 		if (unconfirmed > 0) {
 			notes.add(unconfirmed + " SENDs had no RECEIPT " + DRAIN_TIMEOUT.toSeconds() + " s after the last one");
 		}
-		int errors = senders.stream().mapToInt(MessagePublisher::errors).sum();
-		if (errors > 0) {
-			notes.add(errors + " SENDs refused; first: "
-					+ senders.stream()
-						.map(MessagePublisher::firstError)
-						.filter(Objects::nonNull)
-						.findFirst()
-						.orElse("?"));
-		}
+		sending.refusals().ifPresent(notes::add);
 		long confirmed = senders.stream().mapToLong(MessagePublisher::confirmed).sum();
 		long faults = 0;
 		FreshReader reader = new FreshReader(this.channels, owner);
@@ -179,44 +171,12 @@ public final class WriteScenario {
 		return new WriteResult(settings, storedPerSecond, latency(receiptLatency), confirmed, faults, notes, null);
 	}
 
-	private static void start(WriteSettings settings, List<MessagePublisher> senders) {
-		int count = senders.size();
-		for (int i = 0; i < count; i++) {
-			if (settings.flatOut()) {
-				senders.get(i).startFlatOut(settings.window());
-			}
-			else {
-				// Each sender sends every count/rate seconds, the i-th offset by i/rate,
-				// so that together they send evenly at the rate.
-				double interval = 1e9 / settings.rate();
-				senders.get(i).startPaced((long) (interval * count), (long) (interval * i));
-			}
-		}
-	}
-
-	private static int awaitReceipts(List<MessagePublisher> senders) throws InterruptedException {
-		long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
-		int awaiting;
-		while ((awaiting = senders.stream().mapToInt(MessagePublisher::awaitingReceipt).sum()) > 0
-				&& System.nanoTime() < deadline) {
-			Thread.sleep(50);
-		}
-		return awaiting;
-	}
-
 	private Latency latency(LatencyRecorder recorder) throws InterruptedException {
 		try {
 			return Latency.of(recorder.merge(this.client.eventLoops()));
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			return Latency.NONE;
-		}
-	}
-
-	private static void sleepUntil(long nanos) throws InterruptedException {
-		long left;
-		while ((left = nanos - System.nanoTime()) > 0) {
-			TimeUnit.NANOSECONDS.sleep(left);
 		}
 	}
 
