@@ -10,8 +10,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Ends the subscriptions of a user who may no longer read a channel, on every node: each
- * node checks its own sessions of the user again when told that their access changed.
+ * Ends the subscriptions of a user who may no longer read a channel, and the sessions of
+ * a user who may no longer be signed in, on every node: each node checks its own sessions
+ * of the user again when told that their access changed.
  */
 final class AccessRevocation {
 
@@ -23,6 +24,8 @@ final class AccessRevocation {
 
 	private final SubscriptionAccess access;
 
+	private final SessionAccess sessionAccess;
+
 	private final StompErrors errors;
 
 	private final JsonMapper json;
@@ -30,10 +33,11 @@ final class AccessRevocation {
 	private final Executor executor;
 
 	AccessRevocation(ClientSessions sessions, NodeSubscriptions subscriptions, SubscriptionAccess access,
-			StompErrors errors, JsonMapper json, Executor executor) {
+			SessionAccess sessionAccess, StompErrors errors, JsonMapper json, Executor executor) {
 		this.sessions = sessions;
 		this.subscriptions = subscriptions;
 		this.access = access;
+		this.sessionAccess = sessionAccess;
 		this.errors = errors;
 		this.json = json;
 		this.executor = executor;
@@ -46,12 +50,30 @@ final class AccessRevocation {
 	void onControl(byte[] body) {
 		try {
 			JsonNode change = this.json.readTree(body);
-			long channelId = change.get("channelId").asLong();
 			long userId = change.get("userId").asLong();
-			this.executor.execute(() -> recheck(channelId, userId));
+			JsonNode channelId = change.get("channelId");
+			if (channelId != null) {
+				this.executor.execute(() -> recheck(channelId.asLong(), userId));
+			}
+			else {
+				this.executor.execute(() -> recheckSessions(userId));
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Ignoring a malformed control message: {}", ex.getMessage());
+		}
+	}
+
+	/**
+	 * Closes the user's sessions whose token no longer counts, as an expired token's
+	 * session is closed.
+	 */
+	void recheckSessions(long userId) {
+		for (ClientSession session : this.sessions.sessionsOf(userId)) {
+			String refusal = this.sessionAccess.refusal(session.user());
+			if (refusal != null) {
+				session.connection().closeWithError("unauthorized: " + refusal);
+			}
 		}
 	}
 

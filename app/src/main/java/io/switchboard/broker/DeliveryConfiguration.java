@@ -88,8 +88,9 @@ class DeliveryConfiguration {
 
 	@Bean
 	AccessRevocation accessRevocation(ClientSessions sessions, NodeSubscriptions subscriptions,
-			SubscriptionAccess access, StompErrors errors, JsonMapper json, ThreadPoolTaskExecutor deliveryTasks) {
-		AccessRevocation revocation = new AccessRevocation(sessions, subscriptions, access, errors, json,
+			SubscriptionAccess access, SessionAccess sessionAccess, StompErrors errors, JsonMapper json,
+			ThreadPoolTaskExecutor deliveryTasks) {
+		AccessRevocation revocation = new AccessRevocation(sessions, subscriptions, access, sessionAccess, errors, json,
 				deliveryTasks);
 		subscriptions.onControl(revocation::onControl);
 		return revocation;

@@ -58,6 +58,14 @@ public class Fanout {
 				Map.of("channelId", channelId, "userId", userId));
 	}
 
+	/**
+	 * Asks every node to check the user's sessions against the account as it is now, and
+	 * to close those whose token no longer counts. Call it after the change commits.
+	 */
+	public void sessionsChanged(long userId) {
+		publish(BrokerLink.Route.direct(NodeSubscriptions.CONTROL_ADDRESS), Map.of("userId", userId));
+	}
+
 	private void publish(BrokerLink.Route route, Object event) {
 		try {
 			this.link.publish(route, 0, this.json.writeValueAsBytes(event));

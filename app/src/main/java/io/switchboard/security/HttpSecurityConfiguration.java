@@ -33,6 +33,8 @@ class HttpSecurityConfiguration {
 			// be, so scrapers need no token there.
 			.requestMatchers((request) -> onManagementPort(request, environment))
 			.permitAll()
+			.requestMatchers("/api/admin/**")
+			.hasRole("ADMIN")
 			.requestMatchers("/api/**")
 			.authenticated()
 			.requestMatchers("/actuator/health", "/actuator/health/**")

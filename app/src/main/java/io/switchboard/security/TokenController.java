@@ -44,6 +44,9 @@ class TokenController {
 		if (found.isEmpty() || hash == null || !matches) {
 			throw new RequestRefused(ErrorCode.UNAUTHORIZED, "bad username or password");
 		}
+		if (found.get().account().disabled()) {
+			throw new RequestRefused(ErrorCode.UNAUTHORIZED, "the account is disabled");
+		}
 		return this.tokens.issue(found.get().user());
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import io.switchboard.user.CurrentUser;
 import io.switchboard.user.Role;
+import io.switchboard.user.UserDirectory;
 
 import org.springframework.security.oauth2.jose.jws.JwsAlgorithms;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -20,13 +21,19 @@ import org.springframework.stereotype.Component;
 @OnBuiltInTokens
 public class TokenIssuer {
 
+	/** The account's token version when the token was issued. */
+	static final String VERSION_CLAIM = "ver";
+
 	private final JwtEncoder encoder;
 
 	private final SecuritySettings settings;
 
-	TokenIssuer(JwtEncoder encoder, SecuritySettings settings) {
+	private final UserDirectory users;
+
+	TokenIssuer(JwtEncoder encoder, SecuritySettings settings, UserDirectory users) {
 		this.encoder = encoder;
 		this.settings = settings;
+		this.users = users;
 	}
 
 	public AccessToken issue(CurrentUser user) {
@@ -36,12 +43,15 @@ public class TokenIssuer {
 	}
 
 	/**
-	 * A token with the given validity window; for tests of expiry.
+	 * A token with the given validity window; for tests of expiry. Its subject is the
+	 * user's id, never the name, which erasure frees for someone else; it carries the
+	 * account's token version, so a password change ends it.
 	 */
 	public String encode(CurrentUser user, Instant issuedAt, Instant expiresAt) {
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(this.settings.issuer())
-			.subject(user.username())
+			.subject(Long.toString(user.id()))
+			.claim(VERSION_CLAIM, this.users.tokenVersion(user.id()).orElse(0))
 			.issuedAt(issuedAt)
 			.expiresAt(expiresAt)
 			.claim("roles", user.roles().stream().map(Role::name).sorted().toList())

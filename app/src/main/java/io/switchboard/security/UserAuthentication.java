@@ -23,10 +23,17 @@ final class UserAuthentication extends AbstractAuthenticationToken implements Ex
 
 	private final @Nullable Instant expiresAt;
 
-	UserAuthentication(CurrentUser user, @Nullable Instant expiresAt) {
+	private final @Nullable Integer tokenVersion;
+
+	/**
+	 * @param tokenVersion the account's token version the token carried; {@code null} for
+	 * an external issuer's token
+	 */
+	UserAuthentication(CurrentUser user, @Nullable Instant expiresAt, @Nullable Integer tokenVersion) {
 		super(authorities(user));
 		this.user = user;
 		this.expiresAt = expiresAt;
+		this.tokenVersion = tokenVersion;
 		setAuthenticated(true);
 	}
 
@@ -52,6 +59,10 @@ final class UserAuthentication extends AbstractAuthenticationToken implements Ex
 	@Override
 	public @Nullable Instant expiresAt() {
 		return this.expiresAt;
+	}
+
+	@Nullable Integer tokenVersion() {
+		return this.tokenVersion;
 	}
 
 	public boolean isExpired(Instant now) {

@@ -3,9 +3,10 @@ package io.switchboard.security;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
-import io.switchboard.user.CurrentUser;
+import io.switchboard.user.AccountAccess;
 import io.switchboard.user.ExternalIdentity;
 import io.switchboard.user.Role;
 import io.switchboard.user.UserDirectory;
@@ -18,8 +19,9 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
 import org.springframework.stereotype.Component;
 
 /**
- * Turns a validated JWT into the user it names: a built-in account by its user name, or
- * an external issuer's subject, provisioned on first sight.
+ * Turns a validated JWT into the user it names: a built-in account by its id, refused
+ * once the account is disabled or its password changed, or an external issuer's subject,
+ * provisioned on first sight.
  */
 @Component
 class UserAuthenticationConverter implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -39,13 +41,43 @@ class UserAuthenticationConverter implements Converter<Jwt, AbstractAuthenticati
 		if (subject == null || subject.isBlank()) {
 			throw new InvalidBearerTokenException("token has no subject");
 		}
-		Set<Role> roles = roles(jwt);
-		CurrentUser user = this.externalIssuer
-				? this.users.provision(new ExternalIdentity(subject, jwt.getClaimAsString("preferred_username"),
-						jwt.getClaimAsString("name"), roles))
-				: this.users.findLocal(subject, roles)
-					.orElseThrow(() -> new InvalidBearerTokenException("token names an unknown user"));
-		return new UserAuthentication(user, jwt.getExpiresAt());
+		if (this.externalIssuer) {
+			AccountAccess account = this.users.provision(new ExternalIdentity(subject,
+					jwt.getClaimAsString("preferred_username"), jwt.getClaimAsString("name"), roles(jwt)));
+			if (account.disabled()) {
+				throw new InvalidBearerTokenException("the account is disabled");
+			}
+			return new UserAuthentication(account.user(), jwt.getExpiresAt(), null);
+		}
+		AccountAccess account = builtInAccount(subject)
+			.orElseThrow(() -> new InvalidBearerTokenException("token names an unknown user"));
+		int version = version(jwt);
+		if (!account.accepts(version)) {
+			throw new InvalidBearerTokenException(account.disabled() ? "the account is disabled"
+					: "the token was issued before the account's password changed");
+		}
+		return new UserAuthentication(account.user(), jwt.getExpiresAt(), version);
+	}
+
+	/**
+	 * Built-in tokens name their user by id; one that names a user any other way names
+	 * nobody.
+	 */
+	private Optional<AccountAccess> builtInAccount(String subject) {
+		try {
+			return this.users.account(Long.parseLong(subject));
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+	}
+
+	private static int version(Jwt jwt) {
+		Object claim = jwt.getClaim(TokenIssuer.VERSION_CLAIM);
+		if (claim instanceof Number number) {
+			return number.intValue();
+		}
+		throw new InvalidBearerTokenException("token has no version");
 	}
 
 	private static Set<Role> roles(Jwt jwt) {

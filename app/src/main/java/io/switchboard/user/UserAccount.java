@@ -48,6 +48,16 @@ class UserAccount {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	@Column(nullable = false)
+	private boolean disabled;
+
+	@Column(name = "avatar_url")
+	private @Nullable String avatarUrl;
+
+	/** Carried in every token issued for the account; raised to refuse all of them. */
+	@Column(name = "token_version", nullable = false)
+	private int tokenVersion;
+
 	protected UserAccount() {
 		this.username = "";
 		this.displayName = "";
@@ -61,7 +71,7 @@ class UserAccount {
 		this.displayName = displayName;
 		this.passwordHash = passwordHash;
 		this.externalId = externalId;
-		this.roles = roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
+		this.roles = join(roles);
 		this.createdAt = Timestamps.now();
 	}
 
@@ -86,12 +96,73 @@ class UserAccount {
 		return result;
 	}
 
+	String displayName() {
+		return this.displayName;
+	}
+
+	@Nullable String avatarUrl() {
+		return this.avatarUrl;
+	}
+
+	boolean disabled() {
+		return this.disabled;
+	}
+
+	int tokenVersion() {
+		return this.tokenVersion;
+	}
+
+	Instant createdAt() {
+		return this.createdAt;
+	}
+
+	/**
+	 * What decides whether a token for this account still counts.
+	 */
+	AccountAccess access() {
+		return new AccountAccess(asCurrentUser(roles()), this.disabled, this.tokenVersion);
+	}
+
+	void rename(String displayName) {
+		this.displayName = displayName;
+	}
+
+	void showAvatar(@Nullable String avatarUrl) {
+		this.avatarUrl = avatarUrl;
+	}
+
+	void grant(Set<Role> roles) {
+		this.roles = join(roles);
+	}
+
+	/**
+	 * Disabling ends every token issued so far: enabling again does not bring them back.
+	 */
+	void disable(boolean disabled) {
+		if (disabled && !this.disabled) {
+			this.tokenVersion++;
+		}
+		this.disabled = disabled;
+	}
+
+	/**
+	 * A new password ends every token issued with the old one.
+	 */
+	void changePassword(String passwordHash) {
+		this.passwordHash = passwordHash;
+		this.tokenVersion++;
+	}
+
 	CurrentUser asCurrentUser(Set<Role> grantedRoles) {
 		return new CurrentUser(id(), this.username, this.displayName, grantedRoles);
 	}
 
 	UserSummary summary() {
 		return new UserSummary(id(), this.username, this.displayName);
+	}
+
+	private static String join(Set<Role> roles) {
+		return roles.stream().map(Role::name).sorted().collect(Collectors.joining(","));
 	}
 
 }

@@ -32,37 +32,48 @@ public class UserDirectory {
 	}
 
 	public Optional<LocalCredentials> localCredentials(String username) {
-		return this.users.findByUsername(username)
-			.map((account) -> new LocalCredentials(account.asCurrentUser(account.roles()), account.passwordHash()));
+		return this.users.findByUsername(normalize(username))
+			.map((account) -> new LocalCredentials(account.access(), account.passwordHash()));
 	}
 
 	/**
-	 * The built-in user a token names, with the roles that the token grants.
+	 * The built-in account a token names by its id, with the roles it has now: a role an
+	 * admin takes away is gone from the next request on.
 	 */
-	public Optional<CurrentUser> findLocal(String username, Set<Role> grantedRoles) {
-		return this.users.findByUsername(username).map((account) -> account.asCurrentUser(grantedRoles));
+	public Optional<AccountAccess> account(long id) {
+		return this.users.findById(id).map(UserAccount::access);
 	}
 
 	/**
-	 * The user behind an external identity, created on first sight. Two sessions that
-	 * show up at once with the same new identity get the same user.
+	 * The version a new token for the user carries, if there is such a user.
 	 */
-	public CurrentUser provision(ExternalIdentity identity) {
+	public Optional<Integer> tokenVersion(long id) {
+		return this.users.findById(id).map(UserAccount::tokenVersion);
+	}
+
+	/**
+	 * The user behind an external identity, created on first sight, with the roles the
+	 * issuer grants. Two sessions that show up at once with the same new identity get the
+	 * same user.
+	 */
+	public AccountAccess provision(ExternalIdentity identity) {
 		Optional<UserAccount> existing = this.users.findByExternalId(identity.subject());
 		if (existing.isPresent()) {
-			return existing.get().asCurrentUser(identity.roles());
+			return external(existing.get(), identity);
 		}
 		try {
 			UserAccount created = this.transactions
 				.execute((status) -> this.users.saveAndFlush(new UserAccount(freeUsername(identity),
 						displayName(identity), null, identity.subject(), Set.of())));
-			return created.asCurrentUser(identity.roles());
+			return external(created, identity);
 		}
 		catch (DataIntegrityViolationException raced) {
-			return this.users.findByExternalId(identity.subject())
-				.orElseThrow(() -> raced)
-				.asCurrentUser(identity.roles());
+			return external(this.users.findByExternalId(identity.subject()).orElseThrow(() -> raced), identity);
 		}
+	}
+
+	private static AccountAccess external(UserAccount account, ExternalIdentity identity) {
+		return new AccountAccess(account.asCurrentUser(identity.roles()), account.disabled(), account.tokenVersion());
 	}
 
 	public CurrentUser createLocal(String username, String displayName, String passwordHash, Set<Role> roles) {

@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface UserRepository extends JpaRepository<UserAccount, Long> {
@@ -15,5 +17,8 @@ interface UserRepository extends JpaRepository<UserAccount, Long> {
 	List<UserAccount> findByUsernameIn(Collection<String> usernames);
 
 	boolean existsByUsername(String username);
+
+	Slice<UserAccount> findByUsernameStartingWithIgnoreCaseOrDisplayNameStartingWithIgnoreCase(String username,
+			String displayName, Pageable pageable);
 
 }

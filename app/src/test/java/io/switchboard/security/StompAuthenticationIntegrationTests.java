@@ -63,7 +63,8 @@ class StompAuthenticationIntegrationTests {
 	@Test
 	void connectWithTokenOfUnknownUserIsRefused() {
 		TestUser alice = this.clients.newUser();
-		var ghost = new io.switchboard.user.CurrentUser(alice.id(), alice.username() + "x", "Ghost",
+		// Tokens name their user by id; no user has this one.
+		var ghost = new io.switchboard.user.CurrentUser(alice.id() + 1_000_000_000L, alice.username(), "Ghost",
 				alice.user().roles());
 		Instant now = Instant.now();
 		assertRefused("Bearer " + this.clients.tokens().encode(ghost, now, now.plusSeconds(60)));

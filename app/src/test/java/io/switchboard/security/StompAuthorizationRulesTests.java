@@ -30,10 +30,10 @@ class StompAuthorizationRulesTests {
 			(destination) -> destination.endsWith(".send"));
 
 	private final UserAuthentication member = new UserAuthentication(new CurrentUser(1, "alice", "Alice", Set.of()),
-			null);
+			null, 0);
 
 	private final UserAuthentication admin = new UserAuthentication(
-			new CurrentUser(2, "root", "Root", Set.of(Role.ADMIN)), null);
+			new CurrentUser(2, "root", "Root", Set.of(Role.ADMIN)), null, 0);
 
 	StompAuthorizationRulesTests() {
 		given(this.channels.canRead(7, 1)).willReturn(true);

@@ -92,8 +92,7 @@ public final class BenchApplication {
 			BenchUsers users = BenchUsers.named(this.options.senders(), this.options.members());
 			this.progress.printf("users: inserting %,d into %s%n", users.publishers() + users.members(),
 					target.database().url());
-			users.insertInto(target.database());
-			TokenMinter tokens = new TokenMinter(target.jwtSecret());
+			TokenMinter tokens = new TokenMinter(target.jwtSecret(), users.insertInto(target.database()));
 			List<FanoutResult> fanout = new ArrayList<>();
 			List<WriteResult> write = new ArrayList<>();
 			List<IdleSessionResult> idle = new ArrayList<>();

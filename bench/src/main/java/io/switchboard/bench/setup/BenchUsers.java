@@ -4,8 +4,11 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -37,8 +40,9 @@ public record BenchUsers(String prefix, int publishers, int members) {
 
 	/**
 	 * Inserts every user, in batches.
+	 * @return their ids by user name: a token names its user by id
 	 */
-	public void insertInto(DatabaseAccess database) throws SQLException {
+	public Map<String, Long> insertInto(DatabaseAccess database) throws SQLException {
 		Properties properties = database.properties();
 		// One multi-row INSERT per batch rather than one round trip per user.
 		properties.setProperty("reWriteBatchedInserts", "true");
@@ -57,6 +61,18 @@ public record BenchUsers(String prefix, int publishers, int members) {
 			}
 			insert.executeBatch();
 			connection.commit();
+			Map<String, Long> ids = new HashMap<>();
+			try (PreparedStatement select = connection
+				.prepareStatement("select username, id from users where username like ?")) {
+				select.setString(1, this.prefix + "%");
+				try (ResultSet rows = select.executeQuery()) {
+					while (rows.next()) {
+						ids.put(rows.getString(1), rows.getLong(2));
+					}
+				}
+			}
+			connection.commit();
+			return ids;
 		}
 	}
 

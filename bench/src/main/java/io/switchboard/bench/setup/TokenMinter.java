@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -27,7 +28,13 @@ public final class TokenMinter {
 
 	private final JWSSigner signer;
 
-	public TokenMinter(String secret) {
+	private final Map<String, Long> userIds;
+
+	/**
+	 * @param userIds the run's users' ids by name
+	 */
+	public TokenMinter(String secret, Map<String, Long> userIds) {
+		this.userIds = Map.copyOf(userIds);
 		try {
 			this.signer = new MACSigner(secret.getBytes(StandardCharsets.UTF_8));
 		}
@@ -36,10 +43,19 @@ public final class TokenMinter {
 		}
 	}
 
+	/**
+	 * A token for one of the run's users: its subject is the user's id, and its version
+	 * that of a user whose password never changed.
+	 */
 	public String mint(String username) {
+		Long id = this.userIds.get(username);
+		if (id == null) {
+			throw new IllegalArgumentException("no bench user " + username);
+		}
 		Instant now = Instant.now();
 		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER)
-			.subject(username)
+			.subject(Long.toString(id))
+			.claim("ver", 0)
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(VALIDITY)))
 			.claim("roles", List.of())

@@ -1,0 +1,95 @@
+package io.switchboard.user;
+
+import java.net.URI;
+import java.util.Set;
+
+import io.switchboard.system.RequestRefused;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/admin/users}: accounts, for ADMINs only (the HTTP security rules say so).
+ */
+@RestController
+@Validated
+class UserAdminController {
+
+	private final UserAdministration administration;
+
+	UserAdminController(UserAdministration administration) {
+		this.administration = administration;
+	}
+
+	@PostMapping("/api/admin/users")
+	ResponseEntity<AccountView> create(@Valid @RequestBody NewAccount request) {
+		AccountView created = this.administration.create(request.username(), request.password(), request.displayName(),
+				(request.roles() != null) ? request.roles() : Set.of());
+		return ResponseEntity.created(URI.create("/api/admin/users/" + created.id())).body(created);
+	}
+
+	@GetMapping("/api/admin/users")
+	UserAdministration.AccountPage list(@RequestParam(defaultValue = "") @Size(max = 100) String query,
+			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page) {
+		return this.administration.list(query, page);
+	}
+
+	@GetMapping("/api/admin/users/{id}")
+	AccountView get(@PathVariable long id) {
+		return this.administration.find(id).orElseThrow(() -> RequestRefused.notFound("no user " + id));
+	}
+
+	@PatchMapping("/api/admin/users/{id}")
+	AccountView update(@PathVariable long id, @Valid @RequestBody AccountChanges request) {
+		return this.administration.update(id, request.displayName(), request.roles(), request.disabled());
+	}
+
+	@PostMapping("/api/admin/users/{id}/password")
+	ResponseEntity<Void> setPassword(@PathVariable long id, @Valid @RequestBody NewPassword request) {
+		this.administration.setPassword(id, request.password());
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * User names are what mentions carry: lower case letters, digits, {@code _ . -}.
+	 */
+	record NewAccount(@NotNull @Pattern(regexp = "[a-z0-9_.-]{1,32}") String username,
+			@NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password,
+			@Nullable @Size(min = 1, max = 100) String displayName, @Nullable Set<Role> roles) {
+
+		@Override
+		public String toString() {
+			return "NewAccount[username=" + this.username + ", password=<hidden>]";
+		}
+
+	}
+
+	record AccountChanges(@Nullable @Size(min = 1, max = 100) String displayName, @Nullable Set<Role> roles,
+			@Nullable Boolean disabled) {
+
+	}
+
+	record NewPassword(@NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password) {
+
+		@Override
+		public String toString() {
+			return "NewPassword[<hidden>]";
+		}
+
+	}
+
+}

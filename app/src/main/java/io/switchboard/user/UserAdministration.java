@@ -1,0 +1,146 @@
+package io.switchboard.user;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.switchboard.broker.Fanout;
+import io.switchboard.system.ErrorCode;
+import io.switchboard.system.RequestRefused;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What an ADMIN does to accounts: create them, find them, change their roles and names,
+ * disable them and set their passwords. A change that ends the account's tokens (a
+ * disable, a new password, other roles) also ends its open sessions, on every node, once
+ * it commits.
+ */
+@Service
+public class UserAdministration {
+
+	static final int PAGE_SIZE = 50;
+
+	private final UserRepository users;
+
+	private final ObjectProvider<PasswordEncoder> passwords;
+
+	private final TransactionTemplate transactions;
+
+	private final Fanout fanout;
+
+	UserAdministration(UserRepository users, ObjectProvider<PasswordEncoder> passwords,
+			TransactionTemplate transactions, Fanout fanout) {
+		this.users = users;
+		this.passwords = passwords;
+		this.transactions = transactions;
+		this.fanout = fanout;
+	}
+
+	/**
+	 * Creates a built-in account. It is a member of no channel until it joins one or is
+	 * added.
+	 */
+	public AccountView create(String username, String password, @Nullable String displayName, Set<Role> roles) {
+		String hash = encoder().encode(password);
+		if (this.users.existsByUsername(username)) {
+			throw taken(username);
+		}
+		try {
+			UserAccount account = this.users.saveAndFlush(new UserAccount(username,
+					(displayName != null && !displayName.isBlank()) ? displayName.strip() : username, hash, null,
+					roles));
+			return AccountView.of(account);
+		}
+		catch (DataIntegrityViolationException raced) {
+			throw taken(username);
+		}
+	}
+
+	public Optional<AccountView> find(long id) {
+		return this.users.findById(id).map(AccountView::of);
+	}
+
+	/**
+	 * Accounts whose user name or display name starts with the query, by user name.
+	 */
+	public AccountPage list(String query, int page) {
+		String prefix = query.strip();
+		Slice<UserAccount> found = this.users.findByUsernameStartingWithIgnoreCaseOrDisplayNameStartingWithIgnoreCase(
+				prefix, prefix, PageRequest.of(page, PAGE_SIZE, Sort.by("username")));
+		return new AccountPage(found.getContent().stream().map(AccountView::of).toList(), page, found.hasNext());
+	}
+
+	/**
+	 * Changes what is given and leaves the rest.
+	 */
+	public AccountView update(long id, @Nullable String displayName, @Nullable Set<Role> roles,
+			@Nullable Boolean disabled) {
+		Changed changed = this.transactions.execute((status) -> {
+			UserAccount account = account(id);
+			Set<Role> rolesBefore = account.roles();
+			int versionBefore = account.tokenVersion();
+			if (displayName != null) {
+				account.rename(displayName.strip());
+			}
+			if (roles != null) {
+				account.grant(roles);
+			}
+			if (disabled != null) {
+				account.disable(disabled);
+			}
+			boolean endsSessions = account.tokenVersion() != versionBefore || !account.roles().equals(rolesBefore);
+			return new Changed(AccountView.of(account), endsSessions);
+		});
+		if (changed.endsSessions()) {
+			this.fanout.sessionsChanged(id);
+		}
+		return changed.account();
+	}
+
+	/**
+	 * Sets a new password: every token issued before stops working, and the account's
+	 * open sessions close.
+	 */
+	public void setPassword(long id, String password) {
+		String hash = encoder().encode(password);
+		this.transactions.executeWithoutResult((status) -> account(id).changePassword(hash));
+		this.fanout.sessionsChanged(id);
+	}
+
+	private UserAccount account(long id) {
+		return this.users.findById(id).orElseThrow(() -> RequestRefused.notFound("no user " + id));
+	}
+
+	private PasswordEncoder encoder() {
+		PasswordEncoder encoder = this.passwords.getIfAvailable();
+		if (encoder == null) {
+			throw RequestRefused.badRequest("accounts sign in with the external issuer; they have no password here");
+		}
+		return encoder;
+	}
+
+	private static RequestRefused taken(String username) {
+		return new RequestRefused(ErrorCode.CONFLICT, "the user name '" + username + "' is taken");
+	}
+
+	private record Changed(AccountView account, boolean endsSessions) {
+
+	}
+
+	/**
+	 * One page of accounts, and whether another follows.
+	 */
+	public record AccountPage(List<AccountView> users, int page, boolean hasMore) {
+
+	}
+
+}
