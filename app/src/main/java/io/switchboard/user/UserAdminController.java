@@ -29,6 +29,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class UserAdminController {
 
+	/** What a user name may be: what mentions carry. */
+	static final String USERNAME = "[a-z0-9_.-]{1,32}";
+
 	private final UserAdministration administration;
 
 	UserAdminController(UserAdministration administration) {
@@ -67,7 +70,7 @@ class UserAdminController {
 	/**
 	 * User names are what mentions carry: lower case letters, digits, {@code _ . -}.
 	 */
-	record NewAccount(@NotNull @Pattern(regexp = "[a-z0-9_.-]{1,32}") String username,
+	record NewAccount(@NotNull @Pattern(regexp = USERNAME) String username,
 			@NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password,
 			@Nullable @Size(min = 1, max = 100) String displayName, @Nullable Set<Role> roles) {
 

@@ -76,10 +76,26 @@ public final class TestDatabase {
 		return createOnLocalServer();
 	}
 
+	/**
+	 * Another empty database on the same server as the run's, for a test that needs a
+	 * server to start on a database nobody has used; dropped when the JVM exits.
+	 */
+	public static TestDatabase another() {
+		TestDatabase run = get();
+		String server = run.url.substring(0, run.url.lastIndexOf('/') + 1) + "postgres";
+		int query = run.url.indexOf('?');
+		if (query > 0) {
+			server = run.url.substring(0, run.url.lastIndexOf('/', query) + 1) + "postgres" + run.url.substring(query);
+		}
+		return createOn(server, run.username, run.password);
+	}
+
 	private static TestDatabase createOnLocalServer() {
-		String server = env("SWITCHBOARD_TEST_POSTGRES_URL", DEFAULT_SERVER);
-		String user = env("SWITCHBOARD_TEST_POSTGRES_USERNAME", "postgres");
-		String password = env("SWITCHBOARD_TEST_POSTGRES_PASSWORD", "");
+		return createOn(env("SWITCHBOARD_TEST_POSTGRES_URL", DEFAULT_SERVER),
+				env("SWITCHBOARD_TEST_POSTGRES_USERNAME", "postgres"), env("SWITCHBOARD_TEST_POSTGRES_PASSWORD", ""));
+	}
+
+	private static TestDatabase createOn(String server, String user, String password) {
 		String name = "switchboard_test_"
 				+ UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
 		execute(server, user, password, "create database " + name);
@@ -87,7 +103,10 @@ public final class TestDatabase {
 			.addShutdownHook(new Thread(
 					() -> execute(server, user, password, "drop database if exists " + name + " with (force)"),
 					"drop-" + name));
-		String url = server.substring(0, server.lastIndexOf('/') + 1) + name;
+		int query = server.indexOf('?');
+		String url = (query > 0)
+				? server.substring(0, server.lastIndexOf('/', query) + 1) + name + server.substring(query)
+				: server.substring(0, server.lastIndexOf('/') + 1) + name;
 		return new TestDatabase(url, user, password);
 	}
 

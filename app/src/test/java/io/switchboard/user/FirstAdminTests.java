@@ -1,0 +1,82 @@
+package io.switchboard.user;
+
+import java.util.Map;
+
+import io.switchboard.SwitchboardApplication;
+import io.switchboard.test.TestDatabase;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A deployment on an empty database gets its first admin from
+ * {@code switchboard.accounts.bootstrap-admin}, and only then.
+ */
+class FirstAdminTests {
+
+	private static final String SECRET = "a-production-secret-of-at-least-32-bytes-0123456789";
+
+	@Test
+	void aFreshProductionDatabaseGetsTheBootstrapAdminAndOnlyOnce() {
+		TestDatabase empty = TestDatabase.another();
+		try (ConfigurableApplicationContext server = start(empty, "root", "first admin password")) {
+			RestClient anonymous = RestClient.create("http://localhost:" + port(server));
+			JsonNode token = signIn(anonymous, "root", "first admin password");
+			assertThat(token).as("the bootstrap admin signs in").isNotNull();
+			RestClient admin = RestClient.builder()
+				.baseUrl("http://localhost:" + port(server))
+				.defaultHeader("Authorization", "Bearer " + token.get("accessToken").asString())
+				.build();
+			JsonNode users = admin.get().uri("/api/admin/users").retrieve().body(JsonNode.class);
+			assertThat(users.get("users")).singleElement().satisfies((user) -> {
+				assertThat(user.get("username").asString()).isEqualTo("root");
+				assertThat(user.get("roles")).extracting(JsonNode::asString).containsExactly("ADMIN");
+			});
+		}
+		try (ConfigurableApplicationContext again = start(empty, "other", "another password here")) {
+			RestClient anonymous = RestClient.create("http://localhost:" + port(again));
+			assertThat(signIn(anonymous, "other", "another password here"))
+				.as("once anyone exists, the settings create no one")
+				.isNull();
+			assertThat(signIn(anonymous, "root", "first admin password")).isNotNull();
+		}
+	}
+
+	@Test
+	void aBootstrapAdminWithAShortPasswordStopsTheStart() {
+		assertThatThrownBy(() -> start(TestDatabase.another(), "root", "short").close())
+			.hasStackTraceContaining("switchboard.accounts.bootstrap-admin needs");
+	}
+
+	/**
+	 * The token response, or {@code null} if signing in was refused.
+	 */
+	private static JsonNode signIn(RestClient client, String username, String password) {
+		return client.post()
+			.uri("/api/auth/token")
+			.body(Map.of("username", username, "password", password))
+			.exchange((request, response) -> response.getStatusCode().is2xxSuccessful()
+					? response.bodyTo(JsonNode.class) : null);
+	}
+
+	private static int port(ConfigurableApplicationContext server) {
+		return server.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+	}
+
+	private static ConfigurableApplicationContext start(TestDatabase database, String username, String password) {
+		return new SpringApplicationBuilder(SwitchboardApplication.class).profiles("prod")
+			.properties("server.port=0")
+			.run("--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
+					"--spring.datasource.password=" + database.password(),
+					"--switchboard.security.jwt-secret=" + SECRET,
+					"--switchboard.accounts.bootstrap-admin.username=" + username,
+					"--switchboard.accounts.bootstrap-admin.password=" + password);
+	}
+
+}
