@@ -3,12 +3,12 @@ package io.switchboard.user;
 /**
  * How long a password of a built-in account may be.
  */
-final class Passwords {
+public final class Passwords {
 
-	static final int MIN_LENGTH = 10;
+	public static final int MIN_LENGTH = 10;
 
 	/** bcrypt reads at most 72 bytes; a longer limit only bounds the request. */
-	static final int MAX_LENGTH = 256;
+	public static final int MAX_LENGTH = 256;
 
 	private Passwords() {
 	}

@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /api/admin/users}: accounts, for ADMINs only (the HTTP security rules say so).
  */
 @RestController
-@Validated
 class UserAdminController {
 
 	/** What a user name may be: what mentions carry. */

@@ -45,6 +45,13 @@ public class UserDirectory {
 	}
 
 	/**
+	 * The hash to check the user's password against, if they have one.
+	 */
+	public Optional<String> passwordHash(long id) {
+		return this.users.findById(id).map(UserAccount::passwordHash);
+	}
+
+	/**
 	 * The version a new token for the user carries, if there is such a user.
 	 */
 	public Optional<Integer> tokenVersion(long id) {

@@ -18,6 +18,9 @@ interface UserRepository extends JpaRepository<UserAccount, Long> {
 
 	boolean existsByUsername(String username);
 
+	List<UserAccount> findByDisabledFalseAndUsernameStartingWithIgnoreCaseOrDisabledFalseAndDisplayNameStartingWithIgnoreCase(
+			String username, String displayName, Pageable pageable);
+
 	Slice<UserAccount> findByUsernameStartingWithIgnoreCaseOrDisplayNameStartingWithIgnoreCase(String username,
 			String displayName, Pageable pageable);
 
