@@ -1,6 +1,7 @@
 package io.switchboard.message;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -95,6 +96,23 @@ class MessageStore {
 			.toList();
 	}
 
+	/**
+	 * A batch's senders as their messages show them, with their names as they are now and
+	 * their badges: read once for the whole batch.
+	 */
+	private record Senders(Map<Long, UserSummary> byId) {
+
+		static Senders read(UserDirectory users, ChangeBatch batch) {
+			return new Senders(users
+				.summaries(batch.changesOf(Post.class).stream().map((post) -> post.sender.id()).distinct().toList()));
+		}
+
+		UserSummary of(CurrentUser sender) {
+			return this.byId.getOrDefault(sender.id(), sender.summary());
+		}
+
+	}
+
 	private final class Post implements ChannelChange<MessageView> {
 
 		private final long channelId;
@@ -119,6 +137,8 @@ class MessageStore {
 			// Under the channel's lock: access that ended before this commits is seen,
 			// and so is the first attempt of a retry.
 			MessageStore.this.access.requirePoster(batch, this.sender.id());
+			UserSummary shownAs = batch.shared(Senders.class, () -> Senders.read(MessageStore.this.users, batch))
+				.of(this.sender);
 			String clientMessageId = this.request.clientMessageId();
 			ClientMessageIds used = (clientMessageId != null) ? batch.shared(ClientMessageIds.class,
 					() -> ClientMessageIds.read(MessageStore.this.jdbc, this.channelId, clientMessageIdsIn(batch)))
@@ -126,7 +146,7 @@ class MessageStore {
 			if (used != null) {
 				Optional<Long> firstAttempt = used.storedBy(this.sender.id(), clientMessageId);
 				if (firstAttempt.isPresent()) {
-					return MessageStore.this.messages.getReferenceById(firstAttempt.get()).view(this.sender.summary());
+					return MessageStore.this.messages.getReferenceById(firstAttempt.get()).view(shownAs);
 				}
 			}
 			Message parent = (this.request.replyToId() != null) ? threadParent(this.channelId, this.request.replyToId())
@@ -150,7 +170,7 @@ class MessageStore {
 			if (parent != null) {
 				parent.countReply(slot.seq());
 			}
-			MessageView view = message.view(this.sender.summary());
+			MessageView view = message.view(shownAs);
 			MessageStore.this.events.publishEvent(new MessagePosted(view, batch.channelType(), recipients));
 			slot.publishOnCommit(new MessageCreated(view));
 			return view;

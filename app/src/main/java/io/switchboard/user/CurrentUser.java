@@ -20,8 +20,11 @@ public record CurrentUser(long id, String username, String displayName, Set<Role
 		return this.roles.contains(role);
 	}
 
+	/**
+	 * The user as the session or request knows them, without a badge.
+	 */
 	public UserSummary summary() {
-		return new UserSummary(this.id, this.username, this.displayName);
+		return new UserSummary(this.id, this.username, this.displayName, null);
 	}
 
 }

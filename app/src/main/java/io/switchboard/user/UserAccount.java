@@ -157,8 +157,11 @@ class UserAccount {
 		return new CurrentUser(id(), this.username, this.displayName, grantedRoles);
 	}
 
+	/**
+	 * Without a badge: {@link UserDirectory#summaries} reads those.
+	 */
 	UserSummary summary() {
-		return new UserSummary(id(), this.username, this.displayName);
+		return new UserSummary(id(), this.username, this.displayName, null);
 	}
 
 	private static String join(Set<Role> roles) {

@@ -1,15 +1,17 @@
 package io.switchboard.user;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,9 +28,12 @@ public class UserDirectory {
 
 	private final TransactionTemplate transactions;
 
-	UserDirectory(UserRepository users, TransactionTemplate transactions) {
+	private final JdbcTemplate jdbc;
+
+	UserDirectory(UserRepository users, TransactionTemplate transactions, JdbcTemplate jdbc) {
 		this.users = users;
 		this.transactions = transactions;
+		this.jdbc = jdbc;
 	}
 
 	public Optional<LocalCredentials> localCredentials(String username) {
@@ -93,11 +98,32 @@ public class UserDirectory {
 		return this.users.findById(id).map(UserAccount::summary);
 	}
 
+	/**
+	 * The users as messages show them, each with their badge of the highest priority: one
+	 * query, which a batch of messages makes once for all its senders.
+	 */
 	public Map<Long, UserSummary> summaries(Collection<Long> ids) {
-		return this.users.findAllById(Set.copyOf(ids))
-			.stream()
-			.map(UserAccount::summary)
-			.collect(Collectors.toMap(UserSummary::id, Function.identity()));
+		Map<Long, UserSummary> found = new HashMap<>();
+		if (ids.isEmpty()) {
+			return found;
+		}
+		Map<Long, Integer> priorities = new HashMap<>();
+		List<Long> distinct = List.copyOf(Set.copyOf(ids));
+		String placeholders = String.join(", ", Collections.nCopies(distinct.size(), "?"));
+		this.jdbc.query("select u.id, u.username, u.display_name, b.name, b.color, b.priority from users u "
+				+ "left join user_badges ub on ub.user_id = u.id left join badges b on b.id = ub.badge_id "
+				+ "where u.id in (" + placeholders + ")", (row) -> {
+					long id = row.getLong(1);
+					String badge = row.getString(4);
+					int priority = row.getInt(6);
+					UserSummary seen = found.get(id);
+					if (seen == null || (badge != null && (seen.badge() == null || priority > priorities.get(id)))) {
+						found.put(id, new UserSummary(id, row.getString(2), row.getString(3),
+								(badge != null) ? new BadgeLabel(badge, row.getString(5)) : null));
+						priorities.put(id, priority);
+					}
+				}, distinct.toArray());
+		return found;
 	}
 
 	public List<UserSummary> findByUsernames(Collection<String> usernames) {

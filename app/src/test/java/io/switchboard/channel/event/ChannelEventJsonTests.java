@@ -29,7 +29,7 @@ class ChannelEventJsonTests {
 
 	@Test
 	void aMessageEventTakesItsChannelAndSeqFromTheMessage() {
-		MessageView message = new MessageView(9, 1, 7, 7, new UserSummary(3, "alice", "Alice"), "hello", null, 0,
+		MessageView message = new MessageView(9, 1, 7, 7, new UserSummary(3, "alice", "Alice", null), "hello", null, 0,
 				List.of(), List.of(), List.of(), Instant.EPOCH, null, false, "c-1");
 		MessageCreated created = new MessageCreated(message);
 		assertThat(created.channelId()).isEqualTo(1);

@@ -1,0 +1,88 @@
+package io.switchboard.user;
+
+import java.sql.Timestamp;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.switchboard.system.ErrorCode;
+import io.switchboard.system.RequestRefused;
+import io.switchboard.system.Timestamps;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Badges: defined by ADMINs, given to users, shown on what they write. Two small tables,
+ * read with plain JDBC.
+ */
+@Service
+public class Badges {
+
+	private static final RowMapper<Badge> BADGE = (row, i) -> new Badge(row.getLong("id"), row.getString("name"),
+			row.getString("color"), row.getInt("priority"));
+
+	private final JdbcTemplate jdbc;
+
+	private final UserRepository users;
+
+	Badges(JdbcTemplate jdbc, UserRepository users) {
+		this.jdbc = jdbc;
+		this.users = users;
+	}
+
+	public Badge define(String name, String color, int priority) {
+		GeneratedKeyHolder key = new GeneratedKeyHolder();
+		try {
+			this.jdbc.update((connection) -> {
+				var insert = connection.prepareStatement(
+						"insert into badges (name, color, priority, created_at) values (?, ?, ?, ?)",
+						new String[] { "id" });
+				insert.setString(1, name.strip());
+				insert.setString(2, color.toLowerCase(Locale.ROOT));
+				insert.setInt(3, priority);
+				insert.setTimestamp(4, Timestamp.from(Timestamps.now()));
+				return insert;
+			}, key);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new RequestRefused(ErrorCode.CONFLICT, "a badge named '" + name.strip() + "' exists");
+		}
+		return new Badge(key.getKey().longValue(), name.strip(), color.toLowerCase(Locale.ROOT), priority);
+	}
+
+	/**
+	 * Every badge, the highest priority first.
+	 */
+	public List<Badge> all() {
+		return this.jdbc.query("select id, name, color, priority from badges order by priority desc, name", BADGE);
+	}
+
+	/**
+	 * Replaces the user's badges with these.
+	 * @return the user's badges now, the highest priority first
+	 */
+	@Transactional
+	public List<Badge> give(long userId, Set<Long> badgeIds) {
+		if (!this.users.existsById(userId)) {
+			throw RequestRefused.notFound("no user " + userId);
+		}
+		List<Badge> badges = badgeIds.isEmpty() ? List.of()
+				: this.jdbc.query("select id, name, color, priority from badges where id in ("
+						+ String.join(", ", Collections.nCopies(badgeIds.size(), "?"))
+						+ ") order by priority desc, name", BADGE, badgeIds.toArray());
+		if (badges.size() != badgeIds.size()) {
+			throw RequestRefused.badRequest("no badge with some of the ids " + badgeIds);
+		}
+		this.jdbc.update("delete from user_badges where user_id = ?", userId);
+		this.jdbc.batchUpdate("insert into user_badges (user_id, badge_id) values (?, ?)",
+				badges.stream().map((badge) -> new Object[] { userId, badge.id() }).toList());
+		return badges;
+	}
+
+}
