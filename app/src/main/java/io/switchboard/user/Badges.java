@@ -10,6 +10,7 @@ import io.switchboard.system.ErrorCode;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.system.Timestamps;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -54,6 +55,11 @@ public class Badges {
 			throw new RequestRefused(ErrorCode.CONFLICT, "a badge named '" + name.strip() + "' exists");
 		}
 		return new Badge(key.getKey().longValue(), name.strip(), color.toLowerCase(Locale.ROOT), priority);
+	}
+
+	@EventListener
+	void erased(AccountErased erased) {
+		this.jdbc.update("delete from user_badges where user_id = ?", erased.userId());
 	}
 
 	/**

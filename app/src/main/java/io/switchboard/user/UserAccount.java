@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "users")
 class UserAccount {
 
+	/** Erased accounts' user names start with it, so no one else may take such a name. */
+	static final String ERASED_PREFIX = "deleted-";
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private @Nullable Long id;
@@ -143,6 +146,21 @@ class UserAccount {
 			this.tokenVersion++;
 		}
 		this.disabled = disabled;
+	}
+
+	/**
+	 * Erasure: what identifies the person goes; the row stays, so that messages keep a
+	 * sender, shown as {@code deleted-<id>}.
+	 */
+	void erase() {
+		this.username = UserAccount.ERASED_PREFIX + id();
+		this.displayName = "Deleted user";
+		this.passwordHash = null;
+		this.externalId = null;
+		this.avatarUrl = null;
+		this.roles = "";
+		this.disabled = true;
+		this.tokenVersion++;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import io.switchboard.system.RequestRefused;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
@@ -37,12 +38,15 @@ public class UserAdministration {
 
 	private final Fanout fanout;
 
+	private final ApplicationEventPublisher events;
+
 	UserAdministration(UserRepository users, ObjectProvider<PasswordEncoder> passwords,
-			TransactionTemplate transactions, Fanout fanout) {
+			TransactionTemplate transactions, Fanout fanout, ApplicationEventPublisher events) {
 		this.users = users;
 		this.passwords = passwords;
 		this.transactions = transactions;
 		this.fanout = fanout;
+		this.events = events;
 	}
 
 	/**
@@ -50,6 +54,10 @@ public class UserAdministration {
 	 * added.
 	 */
 	public AccountView create(String username, String password, @Nullable String displayName, Set<Role> roles) {
+		if (username.startsWith(UserAccount.ERASED_PREFIX)) {
+			throw RequestRefused.badRequest(
+					"user names starting with '" + UserAccount.ERASED_PREFIX + "' are kept for erased accounts");
+		}
 		String hash = encoder().encode(password);
 		if (this.users.existsByUsername(username)) {
 			throw taken(username);
@@ -113,6 +121,20 @@ public class UserAdministration {
 	public void setPassword(long id, String password) {
 		String hash = encoder().encode(password);
 		this.transactions.executeWithoutResult((status) -> account(id).changePassword(hash));
+		this.fanout.sessionsChanged(id);
+	}
+
+	/**
+	 * Erases the account's personal data: its names, password, external identity, avatar,
+	 * roles and badges, and (through {@link AccountErased}) what other features keep
+	 * about it, such as notifications. Its tokens stop working and its sessions close.
+	 * Its messages stay and show the erased sender.
+	 */
+	public void erase(long id) {
+		this.transactions.executeWithoutResult((status) -> {
+			account(id).erase();
+			this.events.publishEvent(new AccountErased(id));
+		});
 		this.fanout.sessionsChanged(id);
 	}
 

@@ -134,8 +134,8 @@ public class UserDirectory {
 	private String freeUsername(ExternalIdentity identity) {
 		String wanted = normalize(
 				(identity.preferredUsername() != null) ? identity.preferredUsername() : identity.subject());
-		if (wanted.isEmpty()) {
-			wanted = "user";
+		if (wanted.isEmpty() || wanted.startsWith(UserAccount.ERASED_PREFIX)) {
+			wanted = normalize("user" + wanted);
 		}
 		String candidate = wanted;
 		for (int suffix = 2; this.users.existsByUsername(candidate); suffix++) {
