@@ -1,5 +1,6 @@
 package io.switchboard.user;
 
+import java.util.List;
 import java.util.Map;
 
 import io.switchboard.SwitchboardApplication;
@@ -48,6 +49,41 @@ class FirstAdminTests {
 		}
 	}
 
+	/**
+	 * A new deployment as its first admin would try it: sign in, create two people, who
+	 * find each other in the directory, open a direct channel and talk.
+	 */
+	@Test
+	void theFirstAdminCreatesTwoPeopleWhoFindEachOtherAndTalk() {
+		try (ConfigurableApplicationContext server = start(TestDatabase.another(), "root", "first admin password")) {
+			String base = "http://localhost:" + port(server);
+			RestClient anonymous = RestClient.create(base);
+			RestClient admin = signedIn(base, signIn(anonymous, "root", "first admin password"));
+			for (String name : new String[] { "dora", "eli" }) {
+				admin.post()
+					.uri("/api/admin/users")
+					.body(Map.of("username", name, "password", name + " password 1", "displayName", name.toUpperCase()))
+					.retrieve()
+					.toBodilessEntity();
+			}
+			RestClient dora = signedIn(base, signIn(anonymous, "dora", "dora password 1"));
+			RestClient eli = signedIn(base, signIn(anonymous, "eli", "eli password 1"));
+			JsonNode found = dora.get().uri("/api/users?query=el").retrieve().body(JsonNode.class);
+			assertThat(found).singleElement()
+				.satisfies((user) -> assertThat(user.get("displayName").asString()).isEqualTo("ELI"));
+			long eliId = found.get(0).get("id").asLong();
+			long channelId = dora.post()
+				.uri("/api/direct")
+				.body(Map.of("userIds", List.of(eliId)))
+				.retrieve()
+				.body(JsonNode.class)
+				.get("id")
+				.asLong();
+			JsonNode eliChannels = eli.get().uri("/api/channels").retrieve().body(JsonNode.class);
+			assertThat(eliChannels).extracting((channel) -> channel.get("id").asLong()).containsExactly(channelId);
+		}
+	}
+
 	@Test
 	void aBootstrapAdminWithAShortPasswordStopsTheStart() {
 		assertThatThrownBy(() -> start(TestDatabase.another(), "root", "short").close())
@@ -63,6 +99,13 @@ class FirstAdminTests {
 			.body(Map.of("username", username, "password", password))
 			.exchange((request, response) -> response.getStatusCode().is2xxSuccessful()
 					? response.bodyTo(JsonNode.class) : null);
+	}
+
+	private static RestClient signedIn(String base, JsonNode token) {
+		return RestClient.builder()
+			.baseUrl(base)
+			.defaultHeader("Authorization", "Bearer " + token.get("accessToken").asString())
+			.build();
 	}
 
 	private static int port(ConfigurableApplicationContext server) {
