@@ -19,6 +19,7 @@ import io.switchboard.bench.idle.IdleSessionScenario;
 import io.switchboard.bench.report.Environment;
 import io.switchboard.bench.report.ResultTable;
 import io.switchboard.bench.report.TimestampedLines;
+import io.switchboard.bench.sending.ScenarioParts;
 import io.switchboard.bench.server.BenchTarget;
 import io.switchboard.bench.server.HeapProbe;
 import io.switchboard.bench.setup.BenchUsers;
@@ -101,13 +102,13 @@ public final class BenchApplication {
 				transport = client.transport();
 				SessionOpener opener = new SessionOpener(client, this.options.connectConcurrency(), SESSION_TIMEOUT);
 				try {
+					ScenarioParts parts = new ScenarioParts(client, opener, new ChannelApi(target.baseUrl()), users,
+							tokens, target.heap().map(HeapProbe::pid), this.progress);
 					if (this.options.scenarios().contains("fanout")) {
-						fanout.addAll(runFanout(new FanoutScenario(client, opener, new ChannelApi(target.baseUrl()),
-								users, tokens, target.heap().map(HeapProbe::pid), this.progress)));
+						fanout.addAll(runFanout(new FanoutScenario(parts)));
 					}
 					if (this.options.scenarios().contains("write")) {
-						write.addAll(runWrite(new WriteScenario(client, opener, new ChannelApi(target.baseUrl()), users,
-								tokens, target.heap().map(HeapProbe::pid), this.progress)));
+						write.addAll(runWrite(new WriteScenario(parts)));
 					}
 					if (this.options.scenarios().contains("heap")) {
 						idle.addAll(runIdle(target.heap(), opener, users, tokens));

@@ -1,23 +1,17 @@
 package io.switchboard.bench.fanout;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
 import io.switchboard.bench.sending.CpuUse;
 import io.switchboard.bench.sending.LatencyRecorder;
 import io.switchboard.bench.sending.MessagePublisher;
-import io.switchboard.bench.setup.BenchUsers;
-import io.switchboard.bench.setup.ChannelApi;
-import io.switchboard.bench.setup.TokenMinter;
+import io.switchboard.bench.sending.ScenarioParts;
 import io.switchboard.bench.stomp.OpenedSessions;
-import io.switchboard.bench.stomp.SessionOpener;
 import io.switchboard.bench.stomp.SessionPlan;
-import io.switchboard.bench.stomp.StompClient;
 
 /**
  * Runs fanout: a fresh public channel per run, its subscribers confirmed before the first
@@ -25,44 +19,22 @@ import io.switchboard.bench.stomp.StompClient;
  */
 public final class FanoutScenario {
 
-	private final StompClient client;
+	private final ScenarioParts parts;
 
-	private final SessionOpener opener;
-
-	private final ChannelApi channels;
-
-	private final BenchUsers users;
-
-	private final TokenMinter tokens;
-
-	private final Optional<Long> serverPid;
-
-	private final PrintStream progress;
-
-	/**
-	 * @param serverPid the server's process, for its CPU use, if the bench knows it
-	 */
-	public FanoutScenario(StompClient client, SessionOpener opener, ChannelApi channels, BenchUsers users,
-			TokenMinter tokens, Optional<Long> serverPid, PrintStream progress) {
-		this.client = client;
-		this.opener = opener;
-		this.channels = channels;
-		this.users = users;
-		this.tokens = tokens;
-		this.serverPid = serverPid;
-		this.progress = progress;
+	public FanoutScenario(ScenarioParts parts) {
+		this.parts = parts;
 	}
 
 	public FanoutResult run(FanoutSettings settings) throws InterruptedException {
-		String owner = this.tokens.mint(this.users.publisher(0));
+		String owner = this.parts.tokens().mint(this.parts.users().publisher(0));
 		long channelId;
 		long seqAtStart;
 		try {
-			channelId = this.channels.createPublicChannel(owner, "bench-" + System.currentTimeMillis());
+			channelId = this.parts.channels().createPublicChannel(owner, "bench-" + System.currentTimeMillis());
 			for (int i = 1; i < settings.publishers(); i++) {
-				this.channels.join(this.tokens.mint(this.users.publisher(i)), channelId);
+				this.parts.channels().join(this.parts.tokens().mint(this.parts.users().publisher(i)), channelId);
 			}
-			seqAtStart = this.channels.lastSeq(owner, channelId);
+			seqAtStart = this.parts.channels().lastSeq(owner, channelId);
 		}
 		catch (IOException ex) {
 			return FanoutResult.failed(settings, "channel setup failed: " + ex.getMessage());
@@ -73,9 +45,10 @@ public final class FanoutScenario {
 			.mapToObj((i) -> new ChannelSubscriber(seqAtStart, latencies, deliveries))
 			.toList();
 		String topic = "/topic/channel." + channelId;
-		this.progress.printf("  %,d subscribers to %s ...%n", settings.subscribers(), topic);
-		OpenedSessions subscribed = this.opener.open(settings.subscribers(),
-				(i) -> new SessionPlan(this.tokens.mint(this.users.member(i)), subscribers.get(i), List.of(topic)));
+		this.parts.progress().printf("  %,d subscribers to %s ...%n", settings.subscribers(), topic);
+		OpenedSessions subscribed = this.parts.opener()
+			.open(settings.subscribers(), (i) -> new SessionPlan(this.parts.tokens().mint(this.parts.users().member(i)),
+					subscribers.get(i), List.of(topic)));
 		try {
 			if (subscribed.failed() > 0) {
 				return FanoutResult.failed(settings, subscribed.failed() + " of " + settings.subscribers()
@@ -85,9 +58,10 @@ public final class FanoutScenario {
 			List<MessagePublisher> publishers = IntStream.range(0, settings.publishers())
 				.mapToObj((i) -> new MessagePublisher("p" + i, "/app/channel." + channelId + ".send", stored, null))
 				.toList();
-			OpenedSessions publishing = this.opener.open(settings.publishers(),
-					(i) -> new SessionPlan(this.tokens.mint(this.users.publisher(i)), publishers.get(i),
-							List.of(MessagePublisher.ERRORS)));
+			OpenedSessions publishing = this.parts.opener()
+				.open(settings.publishers(),
+						(i) -> new SessionPlan(this.parts.tokens().mint(this.parts.users().publisher(i)),
+								publishers.get(i), List.of(MessagePublisher.ERRORS)));
 			try {
 				if (publishing.failed() > 0) {
 					return FanoutResult.failed(settings,
@@ -97,9 +71,9 @@ public final class FanoutScenario {
 					publishers.get(i).attach(publishing.sessions().get(i));
 				}
 				Measurement measurement = new Measurement(settings, publishers, subscribers, latencies, stored,
-						deliveries, () -> this.channels.lastSeq(owner, channelId), new CpuUse(this.serverPid),
-						this.progress);
-				FanoutResult result = measurement.run(this.client.eventLoops());
+						deliveries, () -> this.parts.channels().lastSeq(owner, channelId),
+						new CpuUse(this.parts.serverPid()), this.parts.progress());
+				FanoutResult result = measurement.run(this.parts.client().eventLoops());
 				return withLostSessions(result, subscribed, publishing);
 			}
 			finally {

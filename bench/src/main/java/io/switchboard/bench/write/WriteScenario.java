@@ -1,11 +1,9 @@
 package io.switchboard.bench.write;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
@@ -15,13 +13,9 @@ import io.switchboard.bench.sending.Latency;
 import io.switchboard.bench.sending.LatencyRecorder;
 import io.switchboard.bench.sending.MessagePublisher;
 import io.switchboard.bench.sending.Publishers;
-import io.switchboard.bench.setup.BenchUsers;
-import io.switchboard.bench.setup.ChannelApi;
-import io.switchboard.bench.setup.TokenMinter;
+import io.switchboard.bench.sending.ScenarioParts;
 import io.switchboard.bench.stomp.OpenedSessions;
-import io.switchboard.bench.stomp.SessionOpener;
 import io.switchboard.bench.stomp.SessionPlan;
-import io.switchboard.bench.stomp.StompClient;
 
 /**
  * Runs the write path: fresh public channels, each with its senders, who send flat out or
@@ -32,32 +26,10 @@ public final class WriteScenario {
 
 	private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
-	private final StompClient client;
+	private final ScenarioParts parts;
 
-	private final SessionOpener opener;
-
-	private final ChannelApi channels;
-
-	private final BenchUsers users;
-
-	private final TokenMinter tokens;
-
-	private final Optional<Long> serverPid;
-
-	private final PrintStream progress;
-
-	/**
-	 * @param serverPid the server's process, for its CPU use, if the bench knows it
-	 */
-	public WriteScenario(StompClient client, SessionOpener opener, ChannelApi channels, BenchUsers users,
-			TokenMinter tokens, Optional<Long> serverPid, PrintStream progress) {
-		this.client = client;
-		this.opener = opener;
-		this.channels = channels;
-		this.users = users;
-		this.tokens = tokens;
-		this.serverPid = serverPid;
-		this.progress = progress;
+	public WriteScenario(ScenarioParts parts) {
+		this.parts = parts;
 	}
 
 	/**
@@ -70,19 +42,21 @@ public final class WriteScenario {
 	public WriteResult run(WriteSettings settings) throws InterruptedException {
 		// The first publisher creates every channel and reads them back afterwards; each
 		// sender is one publisher, a member of one channel.
-		String owner = this.tokens.mint(this.users.publisher(0));
+		String owner = this.parts.tokens().mint(this.parts.users().publisher(0));
 		long[] channelIds = new long[settings.channels()];
 		long[] seqAtStart = new long[settings.channels()];
 		try {
 			for (int c = 0; c < settings.channels(); c++) {
-				channelIds[c] = this.channels.createPublicChannel(owner, "write-" + System.nanoTime() + "-" + c);
+				channelIds[c] = this.parts.channels()
+					.createPublicChannel(owner, "write-" + System.nanoTime() + "-" + c);
 				for (int s = 0; s < settings.sendersPerChannel(); s++) {
 					int sender = c * settings.sendersPerChannel() + s;
 					if (sender != 0) {
-						this.channels.join(this.tokens.mint(this.users.publisher(sender)), channelIds[c]);
+						this.parts.channels()
+							.join(this.parts.tokens().mint(this.parts.users().publisher(sender)), channelIds[c]);
 					}
 				}
-				seqAtStart[c] = this.channels.lastSeq(owner, channelIds[c]);
+				seqAtStart[c] = this.parts.channels().lastSeq(owner, channelIds[c]);
 			}
 		}
 		catch (IOException ex) {
@@ -96,10 +70,10 @@ public final class WriteScenario {
 			senders.add(new MessagePublisher("w" + System.nanoTime() + "s" + i, "/app/channel." + channelId + ".send",
 					stored, receiptLatency));
 		}
-		this.progress.printf("  %,d senders into %,d channels ...%n", settings.senders(), settings.channels());
-		OpenedSessions opened = this.opener.open(settings.senders(),
-				(i) -> new SessionPlan(this.tokens.mint(this.users.publisher(i)), senders.get(i),
-						List.of(MessagePublisher.ERRORS)));
+		this.parts.progress().printf("  %,d senders into %,d channels ...%n", settings.senders(), settings.channels());
+		OpenedSessions opened = this.parts.opener()
+			.open(settings.senders(), (i) -> new SessionPlan(this.parts.tokens().mint(this.parts.users().publisher(i)),
+					senders.get(i), List.of(MessagePublisher.ERRORS)));
 		try {
 			if (opened.failed() > 0) {
 				return WriteResult.failed(settings,
@@ -118,9 +92,9 @@ public final class WriteScenario {
 	private WriteResult measure(WriteSettings settings, List<MessagePublisher> senders, LongAdder stored,
 			LatencyRecorder receiptLatency, long[] channelIds, long[] seqAtStart, String owner)
 			throws InterruptedException {
-		this.progress.printf("  warm-up %d s, measuring %d s%n", settings.warmup().toSeconds(),
-				settings.duration().toSeconds());
-		CpuUse cpu = new CpuUse(this.serverPid);
+		this.parts.progress()
+			.printf("  warm-up %d s, measuring %d s%n", settings.warmup().toSeconds(), settings.duration().toSeconds());
+		CpuUse cpu = new CpuUse(this.parts.serverPid());
 		long start = System.nanoTime();
 		Publishers sending = new Publishers(senders);
 		sending.start(settings.rate(), settings.window());
@@ -149,7 +123,7 @@ public final class WriteScenario {
 		sending.refusals().ifPresent(notes::add);
 		long confirmed = senders.stream().mapToLong(MessagePublisher::confirmed).sum();
 		long faults = 0;
-		FreshReader reader = new FreshReader(this.channels, owner);
+		FreshReader reader = new FreshReader(this.parts.channels(), owner);
 		try {
 			for (int c = 0; c < channelIds.length; c++) {
 				long channelConfirmed = senders
@@ -173,7 +147,7 @@ public final class WriteScenario {
 
 	private Latency latency(LatencyRecorder recorder) throws InterruptedException {
 		try {
-			return Latency.of(recorder.merge(this.client.eventLoops()));
+			return Latency.of(recorder.merge(this.parts.client().eventLoops()));
 		}
 		catch (ExecutionException | TimeoutException ex) {
 			return Latency.NONE;
