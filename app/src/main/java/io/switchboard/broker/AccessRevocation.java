@@ -1,7 +1,10 @@
 package io.switchboard.broker;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import io.switchboard.system.ErrorCode;
 import org.slf4j.Logger;
@@ -15,6 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
  * of the user again when told that their access changed.
  */
 final class AccessRevocation {
+
+	private static final long RECENT_NANOS = TimeUnit.SECONDS.toNanos(10);
 
 	private static final Logger logger = LoggerFactory.getLogger(AccessRevocation.class);
 
@@ -31,6 +36,12 @@ final class AccessRevocation {
 	private final JsonMapper json;
 
 	private final Executor executor;
+
+	/**
+	 * Users whose sessions were checked again lately, and when: a session whose token was
+	 * checked before such a change but that attached only after it is checked once more.
+	 */
+	private final Map<Long, Long> recentlyChecked = new ConcurrentHashMap<>();
 
 	AccessRevocation(ClientSessions sessions, NodeSubscriptions subscriptions, SubscriptionAccess access,
 			SessionAccess sessionAccess, StompErrors errors, JsonMapper json, Executor executor) {
@@ -69,11 +80,30 @@ final class AccessRevocation {
 	 * session is closed.
 	 */
 	void recheckSessions(long userId) {
+		long now = System.nanoTime();
+		this.recentlyChecked.put(userId, now);
+		this.recentlyChecked.values().removeIf((at) -> now - at > RECENT_NANOS);
 		for (ClientSession session : this.sessions.sessionsOf(userId)) {
 			String refusal = this.sessionAccess.refusal(session.user());
 			if (refusal != null) {
 				session.connection().closeWithError("unauthorized: " + refusal);
 			}
+		}
+	}
+
+	/**
+	 * A session has just been attached: if its user's sessions were checked again while
+	 * its CONNECT was being authenticated, it may have missed that check.
+	 */
+	void connected(ClientSession session) {
+		Long checkedAt = this.recentlyChecked.get(session.userId());
+		if (checkedAt != null && System.nanoTime() - checkedAt < RECENT_NANOS) {
+			this.executor.execute(() -> {
+				String refusal = this.sessionAccess.refusal(session.user());
+				if (refusal != null) {
+					session.connection().closeWithError("unauthorized: " + refusal);
+				}
+			});
 		}
 	}
 

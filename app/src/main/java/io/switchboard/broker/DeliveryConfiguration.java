@@ -79,9 +79,10 @@ class DeliveryConfiguration {
 	StompSessionHandler stompSessionHandler(ClientSessions sessions, NodeSubscriptions subscriptions,
 			StompErrors errors, StompReceipts receipts,
 			@Qualifier("clientInboundChannel") SubscribableChannel clientInboundChannel,
-			@Qualifier("clientOutboundChannel") MessageChannel clientOutboundChannel, DeliverySettings settings) {
+			@Qualifier("clientOutboundChannel") MessageChannel clientOutboundChannel, DeliverySettings settings,
+			AccessRevocation revocation) {
 		StompSessionHandler handler = new StompSessionHandler(sessions, subscriptions, errors, receipts,
-				clientOutboundChannel, settings);
+				clientOutboundChannel, settings, revocation);
 		clientInboundChannel.subscribe(handler);
 		return handler;
 	}

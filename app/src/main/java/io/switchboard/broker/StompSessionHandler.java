@@ -42,8 +42,12 @@ final class StompSessionHandler implements MessageHandler {
 
 	private final DeliverySettings settings;
 
+	private final AccessRevocation revocation;
+
 	StompSessionHandler(ClientSessions sessions, NodeSubscriptions subscriptions, StompErrors errors,
-			StompReceipts receipts, MessageChannel clientOutboundChannel, DeliverySettings settings) {
+			StompReceipts receipts, MessageChannel clientOutboundChannel, DeliverySettings settings,
+			AccessRevocation revocation) {
+		this.revocation = revocation;
 		this.sessions = sessions;
 		this.subscriptions = subscriptions;
 		this.errors = errors;
@@ -84,8 +88,10 @@ final class StompSessionHandler implements MessageHandler {
 		long outgoing = (asked[1] == 0) ? 0 : Math.max(asked[1], floor);
 		long incoming = (asked[0] == 0) ? 0 : Math.max(asked[0], floor);
 		Instant expiresAt = (user instanceof ExpiringPrincipal expiring) ? expiring.expiresAt() : null;
-		connection.attach(new ClientSession(connection, user, userId, expiresAt,
-				TimeUnit.MILLISECONDS.toNanos(outgoing), TimeUnit.MILLISECONDS.toNanos(incoming)));
+		ClientSession session = new ClientSession(connection, user, userId, expiresAt,
+				TimeUnit.MILLISECONDS.toNanos(outgoing), TimeUnit.MILLISECONDS.toNanos(incoming));
+		connection.attach(session);
+		this.revocation.connected(session);
 		SimpMessageHeaderAccessor connected = SimpMessageHeaderAccessor.create(SimpMessageType.CONNECT_ACK);
 		connected.setSessionId(connection.getId());
 		connected.setUser(user);

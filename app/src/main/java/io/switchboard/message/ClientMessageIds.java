@@ -1,5 +1,6 @@
 package io.switchboard.message;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -26,24 +27,28 @@ final class ClientMessageIds {
 	 * Plain JDBC: this runs for every batch on the write path, and the JPA query's
 	 * varying {@code in} list cost a query plan per list length.
 	 */
-	static ClientMessageIds read(JdbcTemplate jdbc, long channelId, List<String> clientMessageIds) {
+	static ClientMessageIds read(JdbcTemplate jdbc, long channelId, List<Long> senderIds,
+			List<String> clientMessageIds) {
 		ClientMessageIds ids = new ClientMessageIds();
 		if (clientMessageIds.isEmpty()) {
 			return ids;
 		}
-		String placeholders = String.join(", ", Collections.nCopies(clientMessageIds.size(), "?"));
-		Object[] arguments = new Object[clientMessageIds.size() + 1];
-		arguments[0] = channelId;
-		for (int i = 0; i < clientMessageIds.size(); i++) {
-			arguments[i + 1] = clientMessageIds.get(i);
-		}
-		jdbc.query(
-				"select sender_id, client_message_id, id from messages where channel_id = ? and client_message_id in ("
-						+ placeholders + ")",
-				(row) -> {
+		// Senders and ids both, so that the lookup walks the unique index on (channel,
+		// sender, clientMessageId) rather than every message of the channel.
+		List<Object> arguments = new ArrayList<>();
+		arguments.add(channelId);
+		arguments.addAll(senderIds);
+		arguments.addAll(clientMessageIds);
+		jdbc.query("select sender_id, client_message_id, id from messages where channel_id = ? and sender_id in ("
+				+ placeholders(senderIds.size()) + ") and client_message_id in ("
+				+ placeholders(clientMessageIds.size()) + ")", (row) -> {
 					ids.messageIds.put(new Key(row.getLong(1), row.getString(2)), row.getLong(3));
-				}, arguments);
+				}, arguments.toArray());
 		return ids;
+	}
+
+	private static String placeholders(int count) {
+		return String.join(", ", Collections.nCopies(count, "?"));
 	}
 
 	Optional<Long> storedBy(long senderId, String clientMessageId) {

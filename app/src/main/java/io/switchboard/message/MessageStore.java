@@ -87,6 +87,10 @@ class MessageStore {
 		return this.access.membersAmong(channelId, named).stream().sorted().toList();
 	}
 
+	private static List<Long> senderIdsIn(ChangeBatch batch) {
+		return batch.changesOf(Post.class).stream().map((post) -> post.sender.id()).distinct().toList();
+	}
+
 	private static List<String> clientMessageIdsIn(ChangeBatch batch) {
 		return batch.changesOf(Post.class)
 			.stream()
@@ -103,8 +107,7 @@ class MessageStore {
 	private record Senders(Map<Long, UserSummary> byId) {
 
 		static Senders read(UserDirectory users, ChangeBatch batch) {
-			return new Senders(users
-				.summaries(batch.changesOf(Post.class).stream().map((post) -> post.sender.id()).distinct().toList()));
+			return new Senders(users.summaries(senderIdsIn(batch)));
 		}
 
 		UserSummary of(CurrentUser sender) {
@@ -140,8 +143,9 @@ class MessageStore {
 			UserSummary shownAs = batch.shared(Senders.class, () -> Senders.read(MessageStore.this.users, batch))
 				.of(this.sender);
 			String clientMessageId = this.request.clientMessageId();
-			ClientMessageIds used = (clientMessageId != null) ? batch.shared(ClientMessageIds.class,
-					() -> ClientMessageIds.read(MessageStore.this.jdbc, this.channelId, clientMessageIdsIn(batch)))
+			ClientMessageIds used = (clientMessageId != null)
+					? batch.shared(ClientMessageIds.class, () -> ClientMessageIds.read(MessageStore.this.jdbc,
+							this.channelId, senderIdsIn(batch), clientMessageIdsIn(batch)))
 					: null;
 			if (used != null) {
 				Optional<Long> firstAttempt = used.storedBy(this.sender.id(), clientMessageId);

@@ -48,8 +48,8 @@ class PasswordChangeController {
 		if (hash == null || !this.passwords.matches(request.currentPassword(), hash)) {
 			throw new RequestRefused(ErrorCode.FORBIDDEN, "the current password is wrong");
 		}
-		this.administration.setPassword(me.id(), request.newPassword());
-		return this.tokens.issue(me);
+		int version = this.administration.setPassword(me.id(), request.newPassword());
+		return this.tokens.issue(me, version);
 	}
 
 	record PasswordChange(@NotNull @Size(max = Passwords.MAX_LENGTH) String currentPassword,

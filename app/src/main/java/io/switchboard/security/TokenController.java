@@ -47,7 +47,7 @@ class TokenController {
 		if (found.get().account().disabled()) {
 			throw new RequestRefused(ErrorCode.UNAUTHORIZED, "the account is disabled");
 		}
-		return this.tokens.issue(found.get().user());
+		return this.tokens.issue(found.get().user(), found.get().account().tokenVersion());
 	}
 
 	record TokenRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 256) String password) {

@@ -37,9 +37,18 @@ public class TokenIssuer {
 	}
 
 	public AccessToken issue(CurrentUser user) {
+		return issue(user, this.users.tokenVersion(user.id()).orElse(0));
+	}
+
+	/**
+	 * A token carrying the version read together with the check that allowed it, so that
+	 * a password set in between ends it too.
+	 */
+	AccessToken issue(CurrentUser user, int tokenVersion) {
 		Instant now = Instant.now();
 		Instant expiresAt = now.plus(this.settings.tokenTtl());
-		return new AccessToken(encode(user, now, expiresAt), "Bearer", this.settings.tokenTtl().toSeconds());
+		return new AccessToken(encode(user, tokenVersion, now, expiresAt), "Bearer",
+				this.settings.tokenTtl().toSeconds());
 	}
 
 	/**
@@ -48,10 +57,14 @@ public class TokenIssuer {
 	 * account's token version, so a password change ends it.
 	 */
 	public String encode(CurrentUser user, Instant issuedAt, Instant expiresAt) {
+		return encode(user, this.users.tokenVersion(user.id()).orElse(0), issuedAt, expiresAt);
+	}
+
+	private String encode(CurrentUser user, int tokenVersion, Instant issuedAt, Instant expiresAt) {
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(this.settings.issuer())
 			.subject(Long.toString(user.id()))
-			.claim(VERSION_CLAIM, this.users.tokenVersion(user.id()).orElse(0))
+			.claim(VERSION_CLAIM, tokenVersion)
 			.issuedAt(issuedAt)
 			.expiresAt(expiresAt)
 			.claim("roles", user.roles().stream().map(Role::name).sorted().toList())

@@ -75,8 +75,11 @@ public class Badges {
 	 */
 	@Transactional
 	public List<Badge> give(long userId, Set<Long> badgeIds) {
-		if (!this.users.existsById(userId)) {
-			throw RequestRefused.notFound("no user " + userId);
+		// Locked, so that two replacements, or a replacement and an erasure, take turns.
+		UserAccount account = this.users.findForUpdate(userId)
+			.orElseThrow(() -> RequestRefused.notFound("no user " + userId));
+		if (account.erased()) {
+			throw new RequestRefused(ErrorCode.CONFLICT, "user " + userId + " was erased");
 		}
 		List<Badge> badges = badgeIds.isEmpty() ? List.of()
 				: this.jdbc.query("select id, name, color, priority from badges where id in ("

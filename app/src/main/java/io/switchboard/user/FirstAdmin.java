@@ -2,6 +2,7 @@ package io.switchboard.user;
 
 import java.util.Set;
 
+import io.switchboard.system.ErrorCode;
 import io.switchboard.system.RequestRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,10 @@ class FirstAdmin implements ApplicationRunner {
 			AccountView created = this.administration.create(username, password, null, Set.of(Role.ADMIN));
 			logger.info("Created the bootstrap admin '{}' (user {})", created.username(), created.id());
 		}
-		catch (RequestRefused taken) {
+		catch (RequestRefused refused) {
+			if (refused.code() != ErrorCode.CONFLICT) {
+				throw new IllegalStateException("Could not create the bootstrap admin: " + refused.getMessage());
+			}
 			// Another node starting on the same empty database created it first.
 			logger.info("The bootstrap admin '{}' exists already", username);
 		}

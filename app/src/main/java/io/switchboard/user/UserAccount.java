@@ -111,6 +111,14 @@ class UserAccount {
 		return this.disabled;
 	}
 
+	boolean erased() {
+		return this.disabled && this.username.startsWith(ERASED_PREFIX) && this.passwordHash == null;
+	}
+
+	boolean enabledAdmin() {
+		return !this.disabled && roles().contains(Role.ADMIN);
+	}
+
 	int tokenVersion() {
 		return this.tokenVersion;
 	}

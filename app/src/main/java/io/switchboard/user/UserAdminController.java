@@ -70,7 +70,7 @@ class UserAdminController {
 	 */
 	record NewAccount(@NotNull @Pattern(regexp = USERNAME) String username,
 			@NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password,
-			@Nullable @Size(min = 1, max = 100) String displayName, @Nullable Set<Role> roles) {
+			@Nullable @Size(min = 1, max = 100) String displayName, @Nullable Set<@NotNull Role> roles) {
 
 		@Override
 		public String toString() {
@@ -79,7 +79,7 @@ class UserAdminController {
 
 	}
 
-	record AccountChanges(@Nullable @Size(min = 1, max = 100) String displayName, @Nullable Set<Role> roles,
+	record AccountChanges(@Nullable @Size(min = 1, max = 100) String displayName, @Nullable Set<@NotNull Role> roles,
 			@Nullable Boolean disabled) {
 
 	}

@@ -93,11 +93,12 @@ public class UserAdministration {
 	public AccountView update(long id, @Nullable String displayName, @Nullable Set<Role> roles,
 			@Nullable Boolean disabled) {
 		Changed changed = this.transactions.execute((status) -> {
-			UserAccount account = account(id);
+			UserAccount account = liveAccount(id);
 			Set<Role> rolesBefore = account.roles();
 			int versionBefore = account.tokenVersion();
+			boolean wasAdmin = account.enabledAdmin();
 			if (displayName != null) {
-				account.rename(displayName.strip());
+				account.rename(UserProfiles.requireName(displayName));
 			}
 			if (roles != null) {
 				account.grant(roles);
@@ -105,6 +106,7 @@ public class UserAdministration {
 			if (disabled != null) {
 				account.disable(disabled);
 			}
+			keepAnAdmin(account, wasAdmin);
 			boolean endsSessions = account.tokenVersion() != versionBefore || !account.roles().equals(rolesBefore);
 			return new Changed(AccountView.of(account), endsSessions);
 		});
@@ -117,11 +119,17 @@ public class UserAdministration {
 	/**
 	 * Sets a new password: every token issued before stops working, and the account's
 	 * open sessions close.
+	 * @return the version a token issued now carries
 	 */
-	public void setPassword(long id, String password) {
+	public int setPassword(long id, String password) {
 		String hash = encoder().encode(password);
-		this.transactions.executeWithoutResult((status) -> account(id).changePassword(hash));
+		Integer version = this.transactions.execute((status) -> {
+			UserAccount account = liveAccount(id);
+			account.changePassword(hash);
+			return account.tokenVersion();
+		});
 		this.fanout.sessionsChanged(id);
+		return version;
 	}
 
 	/**
@@ -132,14 +140,36 @@ public class UserAdministration {
 	 */
 	public void erase(long id) {
 		this.transactions.executeWithoutResult((status) -> {
-			account(id).erase();
+			UserAccount account = liveAccount(id);
+			boolean wasAdmin = account.enabledAdmin();
+			account.erase();
+			keepAnAdmin(account, wasAdmin);
 			this.events.publishEvent(new AccountErased(id));
 		});
 		this.fanout.sessionsChanged(id);
 	}
 
-	private UserAccount account(long id) {
-		return this.users.findById(id).orElseThrow(() -> RequestRefused.notFound("no user " + id));
+	/**
+	 * The account, locked for the change; an erased one stays erased.
+	 */
+	private UserAccount liveAccount(long id) {
+		UserAccount account = this.users.findForUpdate(id).orElseThrow(() -> RequestRefused.notFound("no user " + id));
+		if (account.erased()) {
+			throw new RequestRefused(ErrorCode.CONFLICT, "user " + id + " was erased");
+		}
+		return account;
+	}
+
+	/**
+	 * Refuses a change that would leave no enabled ADMIN: nobody could administer the
+	 * server, and the bootstrap admin is made only for an empty database. The other
+	 * admins' rows are locked, so two admins demoting each other at once cannot both
+	 * succeed.
+	 */
+	private void keepAnAdmin(UserAccount changed, boolean wasAdmin) {
+		if (wasAdmin && !changed.enabledAdmin() && this.users.findEnabledAdminsForUpdate().isEmpty()) {
+			throw new RequestRefused(ErrorCode.CONFLICT, "that would leave no enabled ADMIN");
+		}
 	}
 
 	private PasswordEncoder encoder() {

@@ -117,7 +117,8 @@ public class UserDirectory {
 					String badge = row.getString(4);
 					int priority = row.getInt(6);
 					UserSummary seen = found.get(id);
-					if (seen == null || (badge != null && (seen.badge() == null || priority > priorities.get(id)))) {
+					if (seen == null || (badge != null && (seen.badge() == null || priority > priorities.get(id)
+							|| (priority == priorities.get(id) && badge.compareTo(seen.badge().name()) < 0)))) {
 						found.put(id, new UserSummary(id, row.getString(2), row.getString(3),
 								(badge != null) ? new BadgeLabel(badge, row.getString(5)) : null));
 						priorities.put(id, priority);

@@ -67,7 +67,7 @@ public class UserProfiles {
 		return this.users.findById(id).orElseThrow(() -> RequestRefused.notFound("no user " + id));
 	}
 
-	private static String requireName(String displayName) {
+	static String requireName(String displayName) {
 		String name = displayName.strip();
 		if (name.isEmpty()) {
 			throw RequestRefused.badRequest("a display name needs a visible character");

@@ -84,6 +84,34 @@ class FirstAdminTests {
 		}
 	}
 
+	/**
+	 * Nothing creates an admin once anyone exists, so the last one may not go.
+	 */
+	@Test
+	void theLastEnabledAdminCannotBeDemotedDisabledOrErased() {
+		try (ConfigurableApplicationContext server = start(TestDatabase.another(), "root", "first admin password")) {
+			String base = "http://localhost:" + port(server);
+			RestClient root = signedIn(base, signIn(RestClient.create(base), "root", "first admin password"));
+			long rootId = root.get().uri("/api/me").retrieve().body(JsonNode.class).get("id").asLong();
+			assertThat(code(root.patch().uri("/api/admin/users/{id}", rootId).body(Map.of("roles", List.of()))))
+				.isEqualTo("conflict");
+			assertThat(code(root.patch().uri("/api/admin/users/{id}", rootId).body(Map.of("disabled", true))))
+				.isEqualTo("conflict");
+			assertThat(code(root.delete().uri("/api/me"))).isEqualTo("conflict");
+			root.post()
+				.uri("/api/admin/users")
+				.body(Map.of("username", "second", "password", "second admin password", "roles", List.of("ADMIN")))
+				.retrieve()
+				.toBodilessEntity();
+			JsonNode demoted = root.patch()
+				.uri("/api/admin/users/{id}", rootId)
+				.body(Map.of("roles", List.of()))
+				.retrieve()
+				.body(JsonNode.class);
+			assertThat(demoted.get("roles")).as("with another admin, it may").isEmpty();
+		}
+	}
+
 	@Test
 	void aBootstrapAdminWithAShortPasswordStopsTheStart() {
 		assertThatThrownBy(() -> start(TestDatabase.another(), "root", "short").close())
@@ -106,6 +134,10 @@ class FirstAdminTests {
 			.baseUrl(base)
 			.defaultHeader("Authorization", "Bearer " + token.get("accessToken").asString())
 			.build();
+	}
+
+	private static String code(RestClient.RequestHeadersSpec<?> request) {
+		return request.exchange((req, response) -> response.bodyTo(JsonNode.class)).get("code").asString();
 	}
 
 	private static int port(ConfigurableApplicationContext server) {

@@ -129,6 +129,14 @@ class PersonalDataIntegrationTests {
 		assertThat(status(this.clients.rest(admin).delete().uri("/api/admin/users/{id}", carol.id()))).isEqualTo(204);
 		assertThat(status(this.clients.rest(carol).get().uri("/api/me"))).isEqualTo(401);
 		assertThat(status(this.clients.rest(admin)
+			.patch()
+			.uri("/api/admin/users/{id}", carol.id())
+			.body(Map.of("disabled", false)))).as("an erased account stays erased").isEqualTo(409);
+		assertThat(status(this.clients.rest(admin)
+			.post()
+			.uri("/api/admin/users/{id}/password", carol.id())
+			.body(Map.of("password", "long enough password")))).isEqualTo(409);
+		assertThat(status(this.clients.rest(admin)
 			.post()
 			.uri("/api/admin/users")
 			.body(Map.of("username", "deleted-" + Long.MAX_VALUE, "password", "long enough password")))).isEqualTo(400);

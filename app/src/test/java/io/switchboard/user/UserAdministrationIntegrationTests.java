@@ -2,6 +2,8 @@ package io.switchboard.user;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -90,6 +92,12 @@ class UserAdministrationIntegrationTests {
 			.body(Map.of("username", "Not Valid", "password", PASSWORD)))).isEqualTo("bad_request");
 		assertThat(problem(
 				admin(admin).post().uri("/api/admin/users").body(Map.of("username", newName(), "password", "short"))))
+			.isEqualTo("bad_request");
+		Map<String, Object> nullRole = new HashMap<>(Map.of("username", newName(), "password", PASSWORD));
+		nullRole.put("roles", Arrays.asList((Object) null));
+		assertThat(problem(admin(admin).post().uri("/api/admin/users").body(nullRole))).isEqualTo("bad_request");
+		assertThat(problem(
+				admin(admin).patch().uri("/api/admin/users/{id}", admin.id()).body(Map.of("displayName", "  "))))
 			.isEqualTo("bad_request");
 	}
 
