@@ -2,6 +2,7 @@ package io.switchboard.message;
 
 import java.sql.Timestamp;
 
+import io.switchboard.system.KeysetPages;
 import io.switchboard.user.PersonalData;
 import tools.jackson.core.JsonGenerator;
 
@@ -31,39 +32,28 @@ class MessageData implements PersonalData {
 	@Override
 	public void write(long userId, JsonGenerator out) {
 		out.writeStartArray();
-		long after = 0;
-		while (true) {
-			long[] last = { after };
-			int[] rows = { 0 };
-			this.jdbc
-				.query("select id, channel_id, seq, content, reply_to_id, created_at, edited_at, deleted from messages "
-						+ "where sender_id = ? and id > ? order by id limit ?", (row) -> {
-							rows[0]++;
-							last[0] = row.getLong(1);
-							out.writeStartObject();
-							out.writeNumberProperty("id", row.getLong(1));
-							out.writeNumberProperty("channelId", row.getLong(2));
-							out.writeNumberProperty("seq", row.getLong(3));
-							out.writeStringProperty("content", row.getString(4));
-							long replyTo = row.getLong(5);
-							if (row.wasNull()) {
-								out.writeNullProperty("replyToId");
-							}
-							else {
-								out.writeNumberProperty("replyToId", replyTo);
-							}
-							out.writeStringProperty("createdAt", row.getTimestamp(6).toInstant().toString());
-							Timestamp edited = row.getTimestamp(7);
-							out.writeStringProperty("editedAt",
-									(edited != null) ? edited.toInstant().toString() : null);
-							out.writeBooleanProperty("deleted", row.getBoolean(8));
-							out.writeEndObject();
-						}, userId, after, PAGE);
-			if (rows[0] < PAGE) {
-				break;
-			}
-			after = last[0];
-		}
+		KeysetPages.readAll(this.jdbc,
+				"select id, channel_id, seq, content, reply_to_id, created_at, edited_at, deleted from messages "
+						+ "where sender_id = ? and id > ? order by id limit ?",
+				userId, PAGE, (row) -> {
+					out.writeStartObject();
+					out.writeNumberProperty("id", row.getLong(1));
+					out.writeNumberProperty("channelId", row.getLong(2));
+					out.writeNumberProperty("seq", row.getLong(3));
+					out.writeStringProperty("content", row.getString(4));
+					long replyTo = row.getLong(5);
+					if (row.wasNull()) {
+						out.writeNullProperty("replyToId");
+					}
+					else {
+						out.writeNumberProperty("replyToId", replyTo);
+					}
+					out.writeStringProperty("createdAt", row.getTimestamp(6).toInstant().toString());
+					Timestamp edited = row.getTimestamp(7);
+					out.writeStringProperty("editedAt", (edited != null) ? edited.toInstant().toString() : null);
+					out.writeBooleanProperty("deleted", row.getBoolean(8));
+					out.writeEndObject();
+				});
 		out.writeEndArray();
 	}
 

@@ -2,6 +2,7 @@ package io.switchboard.notification;
 
 import java.sql.Timestamp;
 
+import io.switchboard.system.KeysetPages;
 import io.switchboard.user.AccountErased;
 import io.switchboard.user.PersonalData;
 import tools.jackson.core.JsonGenerator;
@@ -16,6 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class NotificationData implements PersonalData {
+
+	private static final int PAGE = 500;
 
 	private final JdbcTemplate jdbc;
 
@@ -34,9 +37,8 @@ class NotificationData implements PersonalData {
 	@Override
 	public void write(long userId, JsonGenerator out) {
 		out.writeStartArray();
-		this.jdbc.query(
-				"select id, kind, title, body, data, created_at, read_at from notifications where user_id = ? order by id",
-				(row) -> {
+		KeysetPages.readAll(this.jdbc, "select id, kind, title, body, data, created_at, read_at from notifications "
+				+ "where user_id = ? and id > ? order by id limit ?", userId, PAGE, (row) -> {
 					out.writeStartObject();
 					out.writeNumberProperty("id", row.getLong(1));
 					out.writeStringProperty("kind", NotificationKind.valueOf(row.getString(2)).wireName());
@@ -47,7 +49,7 @@ class NotificationData implements PersonalData {
 					Timestamp read = row.getTimestamp(7);
 					out.writeStringProperty("readAt", (read != null) ? read.toInstant().toString() : null);
 					out.writeEndObject();
-				}, userId);
+				});
 		out.writeEndArray();
 	}
 
