@@ -69,7 +69,8 @@ class ZeroSetupDefaultTests {
 
 	private static TestClients clients(ConfigurableApplicationContext server) {
 		return new TestClients(server.getBean(UserDirectory.class), server.getBeanProvider(TokenIssuer.class),
-				server.getBean(JsonMapper.class), server.getEnvironment());
+				server.getBean(JsonMapper.class), server.getEnvironment(),
+				server.getBean(io.switchboard.user.Workspaces.class));
 	}
 
 	private static String demoToken(TestClients clients, String username) {

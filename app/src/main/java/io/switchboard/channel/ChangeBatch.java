@@ -23,6 +23,8 @@ public final class ChangeBatch {
 
 	private final ChannelType channelType;
 
+	private final long workspaceId;
+
 	private final ChannelEventLog log;
 
 	private final Instant time;
@@ -40,9 +42,13 @@ public final class ChangeBatch {
 
 	private final Map<Class<?>, Object> shared = new HashMap<>();
 
-	ChangeBatch(long channelId, ChannelType channelType, long lastSeq, Instant time, ChannelEventLog log) {
+	private final List<Runnable> afterPublish = new ArrayList<>();
+
+	ChangeBatch(long channelId, ChannelType channelType, long workspaceId, long lastSeq, Instant time,
+			ChannelEventLog log) {
 		this.channelId = channelId;
 		this.channelType = channelType;
+		this.workspaceId = workspaceId;
 		this.lastSeq = lastSeq;
 		this.time = time;
 		this.log = log;
@@ -54,6 +60,10 @@ public final class ChangeBatch {
 
 	public ChannelType channelType() {
 		return this.channelType;
+	}
+
+	public long workspaceId() {
+		return this.workspaceId;
 	}
 
 	/**
@@ -111,6 +121,18 @@ public final class ChangeBatch {
 		byte[] payload = this.log.serialize(event);
 		this.events.add(new LoggedEvent(seq, payload));
 		return payload;
+	}
+
+	/**
+	 * Runs the action once the batch has committed and its events are published, e.g.
+	 * ending subscriptions after the event that tells their holder why.
+	 */
+	void onPublished(Runnable action) {
+		this.afterPublish.add(action);
+	}
+
+	List<Runnable> afterPublish() {
+		return this.afterPublish;
 	}
 
 	void add(ChannelChange<?> change) {

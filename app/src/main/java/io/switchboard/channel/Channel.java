@@ -46,13 +46,18 @@ class Channel {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	@Column(name = "workspace_id", nullable = false)
+	private long workspaceId;
+
 	protected Channel() {
 		this.name = "";
 		this.type = ChannelType.PRIVATE;
 		this.createdAt = Instant.EPOCH;
 	}
 
-	Channel(String name, ChannelType type, @Nullable String description, @Nullable String directKey, long createdBy) {
+	Channel(long workspaceId, String name, ChannelType type, @Nullable String description, @Nullable String directKey,
+			long createdBy) {
+		this.workspaceId = workspaceId;
 		this.name = name;
 		this.type = type;
 		this.description = description;
@@ -66,6 +71,10 @@ class Channel {
 			throw new IllegalStateException("channel not stored yet");
 		}
 		return this.id;
+	}
+
+	long workspaceId() {
+		return this.workspaceId;
 	}
 
 	String name() {

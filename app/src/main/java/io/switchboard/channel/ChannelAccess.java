@@ -21,34 +21,62 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true, noRollbackFor = RequestRefused.class)
 public class ChannelAccess {
 
-	private final ChannelRepository channels;
-
 	private final ChannelMemberRepository members;
 
 	private final JdbcTemplate jdbc;
 
-	ChannelAccess(ChannelRepository channels, ChannelMemberRepository members, JdbcTemplate jdbc) {
-		this.channels = channels;
+	ChannelAccess(ChannelMemberRepository members, JdbcTemplate jdbc) {
 		this.members = members;
 		this.jdbc = jdbc;
 	}
 
 	/**
-	 * Members read their channels; anyone reads public and announcement channels.
+	 * Members read their channels; anyone of the channel's workspace reads its public and
+	 * announcement channels. Nobody reads a channel of another workspace.
 	 */
 	public boolean canRead(long channelId, long userId) {
-		Optional<Channel> channel = this.channels.findById(channelId);
-		return channel.isPresent() && (channel.get().type().isOpen() || isMember(channelId, userId));
+		return readability(channelId, userId) == Readability.READABLE;
 	}
 
 	public boolean isMember(long channelId, long userId) {
 		return this.members.existsById(new ChannelMember.Key(channelId, userId));
 	}
 
+	/**
+	 * A channel of another workspace is answered as one that does not exist.
+	 */
 	public void requireReader(long channelId, long userId) {
-		if (!canRead(channelId, userId)) {
-			throw RequestRefused.forbidden("not a member of channel " + channelId);
+		switch (readability(channelId, userId)) {
+			case READABLE -> {
+			}
+			case NOT_FOUND -> throw RequestRefused.notFound("no channel " + channelId);
+			case FORBIDDEN -> throw RequestRefused.forbidden("not a member of channel " + channelId);
 		}
+	}
+
+	/**
+	 * One query: the channel's type, whether it is in the user's workspace, and whether
+	 * the user is a member.
+	 */
+	private Readability readability(long channelId, long userId) {
+		return this.jdbc.query("select c.type, case when c.workspace_id = u.workspace_id then 1 else 0 end, "
+				+ "case when exists (select 1 from channel_members m where m.channel_id = c.id and m.user_id = u.id) "
+				+ "then 1 else 0 end from channels c join users u on u.id = ? where c.id = ?", (row, i) -> {
+					if (row.getInt(2) == 0) {
+						return Readability.NOT_FOUND;
+					}
+					boolean open = WireNames.parse(ChannelType.class, row.getString(1)).isOpen();
+					return (open || row.getInt(3) == 1) ? Readability.READABLE : Readability.FORBIDDEN;
+				}, userId, channelId)
+			.stream()
+			.findFirst()
+			.orElse(Readability.NOT_FOUND);
+	}
+
+	private enum Readability {
+
+		READABLE, FORBIDDEN, NOT_FOUND
+
 	}
 
 	/**

@@ -16,6 +16,13 @@ public interface ChannelChange<R> {
 	long channelId();
 
 	/**
+	 * The workspace the change acts in: its sender's or actor's. The writer refuses a
+	 * change to a channel of another workspace as if the channel did not exist, so no
+	 * change crosses workspaces, whatever ids it names.
+	 */
+	long workspaceId();
+
+	/**
 	 * Checks, then writes. Whatever refuses the change (a
 	 * {@link io.switchboard.system.RequestRefused}) is thrown before the first
 	 * {@link ChangeBatch#next()}: the refusal then costs the other changes of the batch
@@ -24,12 +31,17 @@ public interface ChannelChange<R> {
 	 */
 	R apply(ChangeBatch batch);
 
-	static <R> ChannelChange<R> of(long channelId, Function<ChangeBatch, R> apply) {
+	static <R> ChannelChange<R> of(long channelId, long workspaceId, Function<ChangeBatch, R> apply) {
 		return new ChannelChange<>() {
 
 			@Override
 			public long channelId() {
 				return channelId;
+			}
+
+			@Override
+			public long workspaceId() {
+				return workspaceId;
 			}
 
 			@Override

@@ -48,12 +48,12 @@ class ChannelController {
 
 	@GetMapping("/api/channels/public")
 	List<ChannelView> joinable(@AuthenticationPrincipal CurrentUser me) {
-		return this.directory.joinable(me.id());
+		return this.directory.joinable(me.id(), me.workspaceId());
 	}
 
 	@GetMapping("/api/channels/{channelId}")
 	ChannelView one(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId) {
-		return this.directory.view(channelId, me.id());
+		return this.directory.view(channelId, me);
 	}
 
 	@PostMapping("/api/channels/{channelId}/join")

@@ -40,7 +40,8 @@ class ChannelDirectory {
 		if (type == ChannelType.ANNOUNCEMENT && !creator.has(Role.ADMIN)) {
 			throw RequestRefused.forbidden("only admins create announcement channels");
 		}
-		Channel channel = this.channels.saveAndFlush(new Channel(name, type, description, null, creator.id()));
+		Channel channel = this.channels
+			.saveAndFlush(new Channel(creator.workspaceId(), name, type, description, null, creator.id()));
 		ChannelMember admin = this.members
 			.saveAndFlush(new ChannelMember(channel.id(), creator.id(), MemberRole.ADMIN));
 		return ChannelView.ofMember(channel, 0, admin, 0);
@@ -63,8 +64,8 @@ class ChannelDirectory {
 	}
 
 	@Transactional(readOnly = true)
-	List<ChannelView> joinable(long userId) {
-		return this.channels.findJoinable(userId)
+	List<ChannelView> joinable(long userId, long workspaceId) {
+		return this.channels.findJoinable(userId, workspaceId)
 			.stream()
 			.map((channel) -> ChannelView.ofVisitor(channel, channel.lastSeq()))
 			.toList();
@@ -75,8 +76,12 @@ class ChannelDirectory {
 	 * changed it.
 	 */
 	@Transactional(readOnly = true)
-	ChannelView view(long channelId, long userId) {
-		return view(channelId, userId, this.channels.findLastSeq(channelId).orElseThrow());
+	ChannelView view(long channelId, CurrentUser user) {
+		Channel channel = find(channelId);
+		if (channel.workspaceId() != user.workspaceId()) {
+			throw RequestRefused.notFound("no channel " + channelId);
+		}
+		return view(channelId, user.id(), channel.lastSeq());
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.switchboard.channel;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.switchboard.channel.event.MemberJoined;
@@ -13,8 +14,6 @@ import io.switchboard.user.UserDirectory;
 import io.switchboard.user.UserSummary;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Joining, leaving and adding members. Each is a change to the channel, stored through
@@ -44,7 +43,7 @@ class ChannelMembership {
 	}
 
 	ChannelView join(long channelId, CurrentUser user) {
-		return this.writer.recordAndWait(ChannelChange.of(channelId, (batch) -> {
+		return this.writer.recordAndWait(ChannelChange.of(channelId, user.workspaceId(), (batch) -> {
 			if (!batch.channelType().isOpen()
 					&& !this.members.existsById(new ChannelMember.Key(channelId, user.id()))) {
 				throw RequestRefused
@@ -56,7 +55,7 @@ class ChannelMembership {
 	}
 
 	void leave(long channelId, CurrentUser user) {
-		this.writer.recordAndWait(ChannelChange.of(channelId, (batch) -> {
+		this.writer.recordAndWait(ChannelChange.of(channelId, user.workspaceId(), (batch) -> {
 			if (batch.channelType() == ChannelType.DIRECT) {
 				throw RequestRefused.badRequest("nobody leaves a direct channel; block the user instead");
 			}
@@ -70,35 +69,24 @@ class ChannelMembership {
 			batch.membershipChanged();
 			slot.publishOnCommit(new MemberLeft(channelId, slot.seq(),
 					new MemberView(user.id(), user.username(), member.get().role())));
-			endSubscriptionsAfterCommit(channelId, user.id());
+			// After the event is published: the subscription it ends still carries it.
+			batch.onPublished(() -> this.fanout.accessChanged(channelId, user.id()));
 			return true;
 		}));
 	}
 
-	/**
-	 * Once the change is stored, every node checks the user's open subscriptions to the
-	 * channel again, and ends those the user may no longer hold.
-	 */
-	private void endSubscriptionsAfterCommit(long channelId, long userId) {
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				ChannelMembership.this.fanout.accessChanged(channelId, userId);
-			}
-
-		});
-	}
-
 	void add(long channelId, CurrentUser actor, long userId, MemberRole role) {
-		this.writer.recordAndWait(ChannelChange.of(channelId, (batch) -> {
+		this.writer.recordAndWait(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
 			MemberRole actorRole = this.members.findByChannelIdAndUserId(channelId, actor.id())
 				.map(ChannelMember::role)
 				.orElseThrow(() -> RequestRefused.forbidden("not a member of channel " + channelId));
 			if (actorRole != MemberRole.ADMIN || batch.channelType().isConversation()) {
 				throw RequestRefused.forbidden("only channel admins add members to channel " + channelId);
 			}
-			UserSummary user = this.users.find(userId).orElseThrow(() -> RequestRefused.notFound("no user " + userId));
+			// Someone of another workspace is as if they did not exist.
+			UserSummary user = Optional
+				.ofNullable(this.users.summariesIn(batch.workspaceId(), List.of(userId)).get(userId))
+				.orElseThrow(() -> RequestRefused.notFound("no user " + userId));
 			return addIfAbsent(batch, user, role);
 		}));
 	}

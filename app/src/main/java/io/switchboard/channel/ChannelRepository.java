@@ -15,10 +15,11 @@ interface ChannelRepository extends JpaRepository<Channel, Long> {
 
 	@Query("""
 			select c from Channel c
-			where c.type in (io.switchboard.channel.ChannelType.PUBLIC, io.switchboard.channel.ChannelType.ANNOUNCEMENT)
+			where c.workspaceId = :workspaceId
+			  and c.type in (io.switchboard.channel.ChannelType.PUBLIC, io.switchboard.channel.ChannelType.ANNOUNCEMENT)
 			  and not exists (select m from ChannelMember m where m.channelId = c.id and m.userId = :userId)
 			order by c.name""")
-	List<Channel> findJoinable(long userId);
+	List<Channel> findJoinable(long userId, long workspaceId);
 
 	@Query("""
 			select c from Channel c

@@ -205,6 +205,7 @@ public class ChannelWriter {
 					this.fanout.publishChannelEvent(channelId, slot.seq(), event);
 				}
 			}
+			stored.afterPublish().forEach(Runnable::run);
 			for (int i = 0; i < pendings.size(); i++) {
 				pendings.get(i).answer(outcomes[i]);
 			}
@@ -221,6 +222,11 @@ public class ChannelWriter {
 	}
 
 	private static Object apply(ChannelChange<?> change, ChangeBatch batch, TransactionStatus status) {
+		if (change.workspaceId() != batch.workspaceId()) {
+			// The one place no change crosses workspaces: the same answer as for a
+			// channel that does not exist.
+			return RequestRefused.notFound("no channel " + batch.channelId());
+		}
 		int slotsBefore = batch.slotCount();
 		try {
 			return change.apply(batch);
@@ -236,9 +242,10 @@ public class ChannelWriter {
 	}
 
 	private ChangeBatch lock(long channelId) {
-		List<ChangeBatch> found = this.jdbc.query("select type, last_seq from channels where id = ? for update",
+		List<ChangeBatch> found = this.jdbc.query(
+				"select type, workspace_id, last_seq from channels where id = ? for update",
 				(row, i) -> new ChangeBatch(channelId, WireNames.parse(ChannelType.class, row.getString(1)),
-						row.getLong(2), Timestamps.now(), this.log),
+						row.getLong(2), row.getLong(3), Timestamps.now(), this.log),
 				channelId);
 		if (found.isEmpty()) {
 			throw RequestRefused.notFound("no channel " + channelId);

@@ -53,7 +53,7 @@ class DirectChannels {
 		if (participants.size() > MAX_PARTICIPANTS) {
 			throw RequestRefused.badRequest("at most " + MAX_PARTICIPANTS + " people share a group channel");
 		}
-		Map<Long, UserSummary> found = this.users.summaries(participants);
+		Map<Long, UserSummary> found = this.users.summariesIn(me.workspaceId(), participants);
 		for (Long id : participants) {
 			if (!found.containsKey(id)) {
 				throw RequestRefused.notFound("no user " + id);
@@ -62,22 +62,23 @@ class DirectChannels {
 		String key = participants.stream().map(String::valueOf).collect(Collectors.joining(","));
 		Optional<Channel> existing = this.channels.findByDirectKey(key);
 		if (existing.isPresent()) {
-			return new Opened(this.directory.view(existing.get().id(), me.id()), false);
+			return new Opened(this.directory.view(existing.get().id(), me), false);
 		}
 		try {
 			long channelId = this.transactions.execute((status) -> create(me, key, found.values()));
-			return new Opened(this.directory.view(channelId, me.id()), true);
+			return new Opened(this.directory.view(channelId, me), true);
 		}
 		catch (DataIntegrityViolationException raced) {
 			Channel winner = this.channels.findByDirectKey(key).orElseThrow(() -> raced);
-			return new Opened(this.directory.view(winner.id(), me.id()), false);
+			return new Opened(this.directory.view(winner.id(), me), false);
 		}
 	}
 
 	private long create(CurrentUser me, String key, Collection<UserSummary> participants) {
 		ChannelType type = (participants.size() == 2) ? ChannelType.DIRECT : ChannelType.GROUP;
 		List<String> names = participants.stream().map(UserSummary::username).sorted().toList();
-		Channel channel = this.channels.saveAndFlush(new Channel(String.join(", ", names), type, null, key, me.id()));
+		Channel channel = this.channels
+			.saveAndFlush(new Channel(me.workspaceId(), String.join(", ", names), type, null, key, me.id()));
 		for (UserSummary participant : participants) {
 			this.members.save(new ChannelMember(channel.id(), participant.id(), MemberRole.MEMBER));
 		}

@@ -136,6 +136,11 @@ class MessageStore {
 		}
 
 		@Override
+		public long workspaceId() {
+			return this.sender.workspaceId();
+		}
+
+		@Override
 		public MessageView apply(ChangeBatch batch) {
 			// Under the channel's lock: access that ended before this commits is seen,
 			// and so is the first attempt of a retry.

@@ -48,7 +48,7 @@ class PasswordChangeController {
 		if (hash == null || !this.passwords.matches(request.currentPassword(), hash)) {
 			throw new RequestRefused(ErrorCode.FORBIDDEN, "the current password is wrong");
 		}
-		int version = this.administration.setPassword(me.id(), request.newPassword());
+		int version = this.administration.setPassword(me.workspaceId(), me.id(), request.newPassword());
 		return this.tokens.issue(me, version);
 	}
 

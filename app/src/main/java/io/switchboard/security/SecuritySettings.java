@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("switchboard.security")
 record SecuritySettings(@DefaultValue(DEMO_SECRET) String jwtSecret, @DefaultValue("1h") Duration tokenTtl,
-		@DefaultValue("switchboard") String issuer) {
+		@DefaultValue("switchboard") String issuer, @DefaultValue("workspace") String workspaceClaim) {
 
 	/** Safe only for a demo: a production profile refuses to start with it. */
 	public static final String DEMO_SECRET = "switchboard-demo-secret-not-for-production-use";

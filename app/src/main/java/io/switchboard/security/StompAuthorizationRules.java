@@ -1,5 +1,6 @@
 package io.switchboard.security;
 
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -33,8 +34,11 @@ final class StompAuthorizationRules {
 	/**
 	 * @param handledSends whether a SEND destination has a handler; a SEND to any other
 	 * is refused
+	 * @param inWorkspace whether a user (first) belongs to a workspace (second): presence
+	 * is visible only within one
 	 */
-	static AuthorizationManager<Message<?>> build(ChannelAccess channels, Predicate<String> handledSends) {
+	static AuthorizationManager<Message<?>> build(ChannelAccess channels, Predicate<String> handledSends,
+			BiPredicate<Long, Long> inWorkspace) {
 		PathPatternParser dotted = new PathPatternParser();
 		dotted.setPathOptions(PathContainer.Options.MESSAGE_ROUTE);
 		PathPatternMessageMatcher.Builder destinations = PathPatternMessageMatcher.withPathPatternParser(dotted);
@@ -44,8 +48,9 @@ final class StompAuthorizationRules {
 			.permitAll()
 			.matchers(destinations.matcher(SimpMessageType.SUBSCRIBE, "/topic/channel.{channelId}"))
 			.access((user, context) -> channelReader(channels, user, context))
+			.matchers(destinations.matcher(SimpMessageType.SUBSCRIBE, "/topic/presence.{userId}"))
+			.access((user, context) -> presenceWatcher(inWorkspace, user, context))
 			.matchers(destinations.matcher(SimpMessageType.SUBSCRIBE, "/topic/announcements"),
-					destinations.matcher(SimpMessageType.SUBSCRIBE, "/topic/presence.{userId}"),
 					destinations.matcher(SimpMessageType.SUBSCRIBE, "/user/queue/notifications"),
 					destinations.matcher(SimpMessageType.SUBSCRIBE, "/user/queue/errors"))
 			.authenticated()
@@ -67,6 +72,19 @@ final class StompAuthorizationRules {
 				: new Refusal("not a member of channel " + channelId);
 	}
 
+	/**
+	 * Someone of another workspace is answered as someone who does not exist.
+	 */
+	private static AuthorizationResult presenceWatcher(BiPredicate<Long, Long> inWorkspace,
+			Supplier<? extends @Nullable Authentication> authentication, MessageAuthorizationContext<?> context) {
+		CurrentUser user = user(authentication);
+		Long watched = number(context.getVariables().get("userId"));
+		if (user == null || watched == null || !inWorkspace.test(watched, user.workspaceId())) {
+			return new Refusal("no such destination");
+		}
+		return new AuthorizationDecision(true);
+	}
+
 	private static AuthorizationResult channelPoster(Predicate<String> handledSends,
 			Supplier<? extends @Nullable Authentication> authentication, MessageAuthorizationContext<?> context) {
 		CurrentUser user = user(authentication);
@@ -86,7 +104,10 @@ final class StompAuthorizationRules {
 	}
 
 	private static @Nullable Long channelId(MessageAuthorizationContext<?> context) {
-		String value = context.getVariables().get("channelId");
+		return number(context.getVariables().get("channelId"));
+	}
+
+	private static @Nullable Long number(@Nullable String value) {
 		try {
 			return (value != null) ? Long.valueOf(value) : null;
 		}

@@ -3,6 +3,7 @@ package io.switchboard.security;
 import java.util.List;
 
 import io.switchboard.channel.ChannelAccess;
+import io.switchboard.user.UserDirectory;
 import io.switchboard.broker.HandledSends;
 import io.switchboard.broker.StompErrors;
 
@@ -40,13 +41,16 @@ class StompSecurityConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final HandledSends handledSends;
 
+	private final UserDirectory users;
+
 	/**
 	 * {@code errors} and {@code clientOutboundChannel} are lazy: the configuration that
 	 * asks for this configurer creates what they send through.
 	 */
 	StompSecurityConfiguration(JwtDecoder decoder, UserAuthenticationConverter converter, ChannelAccess channels,
 			@Lazy StompErrors errors, @Lazy @Qualifier("clientOutboundChannel") MessageChannel clientOutboundChannel,
-			HandledSends handledSends) {
+			HandledSends handledSends, UserDirectory users) {
+		this.users = users;
 		this.decoder = decoder;
 		this.converter = converter;
 		this.channels = channels;
@@ -58,8 +62,8 @@ class StompSecurityConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void configureClientInboundChannel(ChannelRegistration registration) {
 		registration.interceptors(new StompAuthentication(this.decoder, this.converter, this.clientOutboundChannel),
-				new SecurityContextChannelInterceptor(), new StompAuthorization(
-						StompAuthorizationRules.build(this.channels, this.handledSends::handles), this.errors));
+				new SecurityContextChannelInterceptor(), new StompAuthorization(StompAuthorizationRules
+					.build(this.channels, this.handledSends::handles, this.users::inWorkspace), this.errors));
 	}
 
 	@Override

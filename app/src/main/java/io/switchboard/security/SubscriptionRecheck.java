@@ -4,6 +4,7 @@ import java.security.Principal;
 
 import io.switchboard.broker.SubscriptionAccess;
 import io.switchboard.channel.ChannelAccess;
+import io.switchboard.user.UserDirectory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.messaging.Message;
@@ -23,9 +24,9 @@ class SubscriptionRecheck implements SubscriptionAccess {
 
 	private final AuthorizationManager<Message<?>> rules;
 
-	SubscriptionRecheck(ChannelAccess channels) {
+	SubscriptionRecheck(ChannelAccess channels, UserDirectory users) {
 		// Only SUBSCRIBE is checked again, never a SEND.
-		this.rules = StompAuthorizationRules.build(channels, (destination) -> false);
+		this.rules = StompAuthorizationRules.build(channels, (destination) -> false, users::inWorkspace);
 	}
 
 	@Override

@@ -30,7 +30,10 @@ class UserAuthenticationConverter implements Converter<Jwt, AbstractAuthenticati
 
 	private final boolean externalIssuer;
 
-	UserAuthenticationConverter(UserDirectory users, Environment environment) {
+	private final String workspaceClaim;
+
+	UserAuthenticationConverter(UserDirectory users, Environment environment, SecuritySettings settings) {
+		this.workspaceClaim = settings.workspaceClaim();
 		this.users = users;
 		this.externalIssuer = OnBuiltInTokens.Condition.externalIssuerConfigured(environment);
 	}
@@ -42,8 +45,9 @@ class UserAuthenticationConverter implements Converter<Jwt, AbstractAuthenticati
 			throw new InvalidBearerTokenException("token has no subject");
 		}
 		if (this.externalIssuer) {
-			AccountAccess account = this.users.provision(new ExternalIdentity(subject,
-					jwt.getClaimAsString("preferred_username"), jwt.getClaimAsString("name"), roles(jwt)));
+			AccountAccess account = this.users
+				.provision(new ExternalIdentity(subject, jwt.getClaimAsString("preferred_username"),
+						jwt.getClaimAsString("name"), roles(jwt), jwt.getClaimAsString(this.workspaceClaim)));
 			if (account.disabled()) {
 				throw new InvalidBearerTokenException("the account is disabled");
 			}

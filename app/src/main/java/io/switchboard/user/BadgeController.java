@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,19 +34,20 @@ class BadgeController {
 	}
 
 	@GetMapping("/api/badges")
-	List<Badge> all() {
-		return this.badges.all();
+	List<Badge> all(@AuthenticationPrincipal CurrentUser me) {
+		return this.badges.all(me.workspaceId());
 	}
 
 	@PostMapping("/api/admin/badges")
-	ResponseEntity<Badge> define(@Valid @RequestBody NewBadge request) {
-		Badge badge = this.badges.define(request.name(), request.color(), request.priority());
+	ResponseEntity<Badge> define(@AuthenticationPrincipal CurrentUser me, @Valid @RequestBody NewBadge request) {
+		Badge badge = this.badges.define(me.workspaceId(), request.name(), request.color(), request.priority());
 		return ResponseEntity.created(URI.create("/api/badges")).body(badge);
 	}
 
 	@PutMapping("/api/admin/users/{id}/badges")
-	UserBadges give(@PathVariable long id, @Valid @RequestBody BadgeIds request) {
-		return new UserBadges(this.badges.give(id, request.badgeIds()));
+	UserBadges give(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@Valid @RequestBody BadgeIds request) {
+		return new UserBadges(this.badges.give(me.workspaceId(), id, request.badgeIds()));
 	}
 
 	/**

@@ -37,17 +37,18 @@ public class Badges {
 		this.users = users;
 	}
 
-	public Badge define(String name, String color, int priority) {
+	public Badge define(long workspaceId, String name, String color, int priority) {
 		GeneratedKeyHolder key = new GeneratedKeyHolder();
 		try {
 			this.jdbc.update((connection) -> {
 				var insert = connection.prepareStatement(
-						"insert into badges (name, color, priority, created_at) values (?, ?, ?, ?)",
+						"insert into badges (workspace_id, name, color, priority, created_at) values (?, ?, ?, ?, ?)",
 						new String[] { "id" });
-				insert.setString(1, name.strip());
-				insert.setString(2, color.toLowerCase(Locale.ROOT));
-				insert.setInt(3, priority);
-				insert.setTimestamp(4, Timestamp.from(Timestamps.now()));
+				insert.setLong(1, workspaceId);
+				insert.setString(2, name.strip());
+				insert.setString(3, color.toLowerCase(Locale.ROOT));
+				insert.setInt(4, priority);
+				insert.setTimestamp(5, Timestamp.from(Timestamps.now()));
 				return insert;
 			}, key);
 		}
@@ -55,6 +56,16 @@ public class Badges {
 			throw new RequestRefused(ErrorCode.CONFLICT, "a badge named '" + name.strip() + "' exists");
 		}
 		return new Badge(key.getKey().longValue(), name.strip(), color.toLowerCase(Locale.ROOT), priority);
+	}
+
+	private static Object[] arguments(long workspaceId, Set<Long> badgeIds) {
+		Object[] arguments = new Object[badgeIds.size() + 1];
+		arguments[0] = workspaceId;
+		int i = 1;
+		for (Long id : badgeIds) {
+			arguments[i++] = id;
+		}
+		return arguments;
 	}
 
 	@EventListener
@@ -65,8 +76,10 @@ public class Badges {
 	/**
 	 * Every badge, the highest priority first.
 	 */
-	public List<Badge> all() {
-		return this.jdbc.query("select id, name, color, priority from badges order by priority desc, name", BADGE);
+	public List<Badge> all(long workspaceId) {
+		return this.jdbc.query(
+				"select id, name, color, priority from badges where workspace_id = ? order by priority desc, name",
+				BADGE, workspaceId);
 	}
 
 	/**
@@ -74,17 +87,18 @@ public class Badges {
 	 * @return the user's badges now, the highest priority first
 	 */
 	@Transactional
-	public List<Badge> give(long userId, Set<Long> badgeIds) {
+	public List<Badge> give(long workspaceId, long userId, Set<Long> badgeIds) {
 		// Locked, so that two replacements, or a replacement and an erasure, take turns.
 		UserAccount account = this.users.findForUpdate(userId)
+			.filter((found) -> found.workspaceId() == workspaceId)
 			.orElseThrow(() -> RequestRefused.notFound("no user " + userId));
 		if (account.erased()) {
 			throw new RequestRefused(ErrorCode.CONFLICT, "user " + userId + " was erased");
 		}
 		List<Badge> badges = badgeIds.isEmpty() ? List.of()
-				: this.jdbc.query("select id, name, color, priority from badges where id in ("
+				: this.jdbc.query("select id, name, color, priority from badges where workspace_id = ? and id in ("
 						+ String.join(", ", Collections.nCopies(badgeIds.size(), "?"))
-						+ ") order by priority desc, name", BADGE, badgeIds.toArray());
+						+ ") order by priority desc, name", BADGE, arguments(workspaceId, badgeIds));
 		if (badges.size() != badgeIds.size()) {
 			throw RequestRefused.badRequest("no badge with some of the ids " + badgeIds);
 		}

@@ -9,8 +9,9 @@ import java.util.Set;
  * @param username the unique user name, used for mentions
  * @param displayName the name shown to people
  * @param roles the server-wide roles granted by the token
+ * @param workspaceId the user's workspace: everything they see belongs to it
  */
-public record CurrentUser(long id, String username, String displayName, Set<Role> roles) {
+public record CurrentUser(long id, String username, String displayName, Set<Role> roles, long workspaceId) {
 
 	public CurrentUser {
 		roles = Set.copyOf(roles);

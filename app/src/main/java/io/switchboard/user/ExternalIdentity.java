@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
  * @param preferredUsername the name the user would like, if the issuer says
  * @param displayName the name to show, if the issuer says
  * @param roles the roles the token grants
+ * @param workspace the workspace the issuer names, or {@code null} for the default one;
+ * created on first sight, and fixed once the user is
  */
 public record ExternalIdentity(String subject, @Nullable String preferredUsername, @Nullable String displayName,
-		Set<Role> roles) {
+		Set<Role> roles, @Nullable String workspace) {
 
 }

@@ -27,7 +27,11 @@ class FirstAdmin implements ApplicationRunner {
 
 	private final UserAdministration administration;
 
-	FirstAdmin(AccountSettings settings, UserRepository users, UserAdministration administration) {
+	private final Workspaces workspaces;
+
+	FirstAdmin(AccountSettings settings, UserRepository users, UserAdministration administration,
+			Workspaces workspaces) {
+		this.workspaces = workspaces;
 		this.settings = settings;
 		this.users = users;
 		this.administration = administration;
@@ -51,7 +55,8 @@ class FirstAdmin implements ApplicationRunner {
 			return;
 		}
 		try {
-			AccountView created = this.administration.create(username, password, null, Set.of(Role.ADMIN));
+			AccountView created = this.administration.create(this.workspaces.defaultWorkspace().id(), username,
+					password, null, Set.of(Role.ADMIN));
 			logger.info("Created the bootstrap admin '{}' (user {})", created.username(), created.id());
 		}
 		catch (RequestRefused refused) {

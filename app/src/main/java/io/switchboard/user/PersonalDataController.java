@@ -63,13 +63,13 @@ class PersonalDataController {
 
 	@DeleteMapping("/api/me")
 	ResponseEntity<Void> eraseMe(@AuthenticationPrincipal CurrentUser me) {
-		this.administration.erase(me.id());
+		this.administration.erase(me.workspaceId(), me.id());
 		return ResponseEntity.noContent().build();
 	}
 
 	@DeleteMapping("/api/admin/users/{id}")
-	ResponseEntity<Void> erase(@PathVariable long id) {
-		this.administration.erase(id);
+	ResponseEntity<Void> erase(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+		this.administration.erase(me.workspaceId(), id);
 		return ResponseEntity.noContent().build();
 	}
 

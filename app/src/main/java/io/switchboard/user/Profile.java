@@ -7,13 +7,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * The signed-in user's own account, as {@code /api/me} shows it.
  */
-public record Profile(long id, String username, String displayName, @Nullable String avatarUrl, Set<Role> roles) {
+public record Profile(long id, String username, String displayName, @Nullable String avatarUrl, Set<Role> roles,
+		Workspace workspace) {
 
 	/**
 	 * @param roles the roles the user holds now: the account's, or an external issuer's
 	 */
-	static Profile of(UserAccount account, Set<Role> roles) {
-		return new Profile(account.id(), account.username(), account.displayName(), account.avatarUrl(), roles);
+	static Profile of(UserAccount account, Set<Role> roles, Workspace workspace) {
+		return new Profile(account.id(), account.username(), account.displayName(), account.avatarUrl(), roles,
+				workspace);
 	}
 
 }

@@ -51,6 +51,9 @@ class UserAccount {
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
+	@Column(name = "workspace_id", nullable = false)
+	private long workspaceId;
+
 	@Column(nullable = false)
 	private boolean disabled;
 
@@ -68,8 +71,9 @@ class UserAccount {
 		this.createdAt = Instant.EPOCH;
 	}
 
-	UserAccount(String username, String displayName, @Nullable String passwordHash, @Nullable String externalId,
-			Set<Role> roles) {
+	UserAccount(long workspaceId, String username, String displayName, @Nullable String passwordHash,
+			@Nullable String externalId, Set<Role> roles) {
+		this.workspaceId = workspaceId;
 		this.username = username;
 		this.displayName = displayName;
 		this.passwordHash = passwordHash;
@@ -121,6 +125,10 @@ class UserAccount {
 
 	int tokenVersion() {
 		return this.tokenVersion;
+	}
+
+	long workspaceId() {
+		return this.workspaceId;
 	}
 
 	Instant createdAt() {
@@ -180,7 +188,7 @@ class UserAccount {
 	}
 
 	CurrentUser asCurrentUser(Set<Role> grantedRoles) {
-		return new CurrentUser(id(), this.username, this.displayName, grantedRoles);
+		return new CurrentUser(id(), this.username, this.displayName, grantedRoles, this.workspaceId);
 	}
 
 	/**

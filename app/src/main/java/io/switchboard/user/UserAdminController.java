@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,31 +38,37 @@ class UserAdminController {
 	}
 
 	@PostMapping("/api/admin/users")
-	ResponseEntity<AccountView> create(@Valid @RequestBody NewAccount request) {
-		AccountView created = this.administration.create(request.username(), request.password(), request.displayName(),
-				(request.roles() != null) ? request.roles() : Set.of());
+	ResponseEntity<AccountView> create(@AuthenticationPrincipal CurrentUser me,
+			@Valid @RequestBody NewAccount request) {
+		AccountView created = this.administration.create(me.workspaceId(), request.username(), request.password(),
+				request.displayName(), (request.roles() != null) ? request.roles() : Set.of());
 		return ResponseEntity.created(URI.create("/api/admin/users/" + created.id())).body(created);
 	}
 
 	@GetMapping("/api/admin/users")
-	UserAdministration.AccountPage list(@RequestParam(defaultValue = "") @Size(max = 100) String query,
+	UserAdministration.AccountPage list(@AuthenticationPrincipal CurrentUser me,
+			@RequestParam(defaultValue = "") @Size(max = 100) String query,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page) {
-		return this.administration.list(query, page);
+		return this.administration.list(me.workspaceId(), query, page);
 	}
 
 	@GetMapping("/api/admin/users/{id}")
-	AccountView get(@PathVariable long id) {
-		return this.administration.find(id).orElseThrow(() -> RequestRefused.notFound("no user " + id));
+	AccountView get(@AuthenticationPrincipal CurrentUser me, @PathVariable long id) {
+		return this.administration.find(me.workspaceId(), id)
+			.orElseThrow(() -> RequestRefused.notFound("no user " + id));
 	}
 
 	@PatchMapping("/api/admin/users/{id}")
-	AccountView update(@PathVariable long id, @Valid @RequestBody AccountChanges request) {
-		return this.administration.update(id, request.displayName(), request.roles(), request.disabled());
+	AccountView update(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@Valid @RequestBody AccountChanges request) {
+		return this.administration.update(me.workspaceId(), id, request.displayName(), request.roles(),
+				request.disabled());
 	}
 
 	@PostMapping("/api/admin/users/{id}/password")
-	ResponseEntity<Void> setPassword(@PathVariable long id, @Valid @RequestBody NewPassword request) {
-		this.administration.setPassword(id, request.password());
+	ResponseEntity<Void> setPassword(@AuthenticationPrincipal CurrentUser me, @PathVariable long id,
+			@Valid @RequestBody NewPassword request) {
+		this.administration.setPassword(me.workspaceId(), id, request.password());
 		return ResponseEntity.noContent().build();
 	}
 

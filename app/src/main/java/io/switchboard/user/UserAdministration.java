@@ -53,7 +53,8 @@ public class UserAdministration {
 	 * Creates a built-in account. It is a member of no channel until it joins one or is
 	 * added.
 	 */
-	public AccountView create(String username, String password, @Nullable String displayName, Set<Role> roles) {
+	public AccountView create(long workspaceId, String username, String password, @Nullable String displayName,
+			Set<Role> roles) {
 		if (username.startsWith(UserAccount.ERASED_PREFIX)) {
 			throw RequestRefused.badRequest(
 					"user names starting with '" + UserAccount.ERASED_PREFIX + "' are kept for erased accounts");
@@ -63,7 +64,7 @@ public class UserAdministration {
 			throw taken(username);
 		}
 		try {
-			UserAccount account = this.users.saveAndFlush(new UserAccount(username,
+			UserAccount account = this.users.saveAndFlush(new UserAccount(workspaceId, username,
 					(displayName != null && !displayName.isBlank()) ? displayName.strip() : username, hash, null,
 					roles));
 			return AccountView.of(account);
@@ -73,27 +74,29 @@ public class UserAdministration {
 		}
 	}
 
-	public Optional<AccountView> find(long id) {
-		return this.users.findById(id).map(AccountView::of);
+	/**
+	 * An account of the workspace; one of another workspace is as if it did not exist.
+	 */
+	public Optional<AccountView> find(long workspaceId, long id) {
+		return this.users.findById(id).filter((account) -> account.workspaceId() == workspaceId).map(AccountView::of);
 	}
 
 	/**
 	 * Accounts whose user name or display name starts with the query, by user name.
 	 */
-	public AccountPage list(String query, int page) {
-		String prefix = query.strip();
-		Slice<UserAccount> found = this.users.findByUsernameStartingWithIgnoreCaseOrDisplayNameStartingWithIgnoreCase(
-				prefix, prefix, PageRequest.of(page, PAGE_SIZE, Sort.by("username")));
+	public AccountPage list(long workspaceId, String query, int page) {
+		Slice<UserAccount> found = this.users.findInWorkspace(workspaceId, UserRepository.likePrefix(query),
+				PageRequest.of(page, PAGE_SIZE, Sort.by("username")));
 		return new AccountPage(found.getContent().stream().map(AccountView::of).toList(), page, found.hasNext());
 	}
 
 	/**
 	 * Changes what is given and leaves the rest.
 	 */
-	public AccountView update(long id, @Nullable String displayName, @Nullable Set<Role> roles,
+	public AccountView update(long workspaceId, long id, @Nullable String displayName, @Nullable Set<Role> roles,
 			@Nullable Boolean disabled) {
 		Changed changed = this.transactions.execute((status) -> {
-			UserAccount account = liveAccount(id);
+			UserAccount account = liveAccount(workspaceId, id);
 			Set<Role> rolesBefore = account.roles();
 			int versionBefore = account.tokenVersion();
 			boolean wasAdmin = account.enabledAdmin();
@@ -121,10 +124,10 @@ public class UserAdministration {
 	 * open sessions close.
 	 * @return the version a token issued now carries
 	 */
-	public int setPassword(long id, String password) {
+	public int setPassword(long workspaceId, long id, String password) {
 		String hash = encoder().encode(password);
 		Integer version = this.transactions.execute((status) -> {
-			UserAccount account = liveAccount(id);
+			UserAccount account = liveAccount(workspaceId, id);
 			account.changePassword(hash);
 			return account.tokenVersion();
 		});
@@ -138,9 +141,9 @@ public class UserAdministration {
 	 * about it, such as notifications. Its tokens stop working and its sessions close.
 	 * Its messages stay and show the erased sender.
 	 */
-	public void erase(long id) {
+	public void erase(long workspaceId, long id) {
 		this.transactions.executeWithoutResult((status) -> {
-			UserAccount account = liveAccount(id);
+			UserAccount account = liveAccount(workspaceId, id);
 			boolean wasAdmin = account.enabledAdmin();
 			account.erase();
 			keepAnAdmin(account, wasAdmin);
@@ -152,8 +155,10 @@ public class UserAdministration {
 	/**
 	 * The account, locked for the change; an erased one stays erased.
 	 */
-	private UserAccount liveAccount(long id) {
-		UserAccount account = this.users.findForUpdate(id).orElseThrow(() -> RequestRefused.notFound("no user " + id));
+	private UserAccount liveAccount(long workspaceId, long id) {
+		UserAccount account = this.users.findForUpdate(id)
+			.filter((found) -> found.workspaceId() == workspaceId)
+			.orElseThrow(() -> RequestRefused.notFound("no user " + id));
 		if (account.erased()) {
 			throw new RequestRefused(ErrorCode.CONFLICT, "user " + id + " was erased");
 		}
@@ -167,7 +172,8 @@ public class UserAdministration {
 	 * succeed.
 	 */
 	private void keepAnAdmin(UserAccount changed, boolean wasAdmin) {
-		if (wasAdmin && !changed.enabledAdmin() && this.users.findEnabledAdminsForUpdate().isEmpty()) {
+		if (wasAdmin && !changed.enabledAdmin()
+				&& this.users.findEnabledAdminsForUpdate(changed.workspaceId()).isEmpty()) {
 			throw new RequestRefused(ErrorCode.CONFLICT, "that would leave no enabled ADMIN");
 		}
 	}

@@ -39,9 +39,10 @@ class UserController {
 	}
 
 	@GetMapping("/api/users")
-	List<DirectoryEntry> directory(@RequestParam(defaultValue = "") @Size(max = 100) String query,
+	List<DirectoryEntry> directory(@AuthenticationPrincipal CurrentUser me,
+			@RequestParam(defaultValue = "") @Size(max = 100) String query,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit) {
-		return this.profiles.directory(query, limit);
+		return this.profiles.directory(me.workspaceId(), query, limit);
 	}
 
 	/**

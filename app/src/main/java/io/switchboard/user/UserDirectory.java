@@ -1,5 +1,6 @@
 package io.switchboard.user;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -9,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +33,10 @@ public class UserDirectory {
 
 	private final JdbcTemplate jdbc;
 
-	UserDirectory(UserRepository users, TransactionTemplate transactions, JdbcTemplate jdbc) {
+	private final Workspaces workspaces;
+
+	UserDirectory(UserRepository users, TransactionTemplate transactions, JdbcTemplate jdbc, Workspaces workspaces) {
+		this.workspaces = workspaces;
 		this.users = users;
 		this.transactions = transactions;
 		this.jdbc = jdbc;
@@ -47,6 +53,13 @@ public class UserDirectory {
 	 */
 	public Optional<AccountAccess> account(long id) {
 		return this.users.findById(id).map(UserAccount::access);
+	}
+
+	/**
+	 * Whether the user exists and belongs to the workspace.
+	 */
+	public boolean inWorkspace(long userId, long workspaceId) {
+		return this.users.findById(userId).filter((account) -> account.workspaceId() == workspaceId).isPresent();
 	}
 
 	/**
@@ -75,8 +88,8 @@ public class UserDirectory {
 		}
 		try {
 			UserAccount created = this.transactions
-				.execute((status) -> this.users.saveAndFlush(new UserAccount(freeUsername(identity),
-						displayName(identity), null, identity.subject(), Set.of())));
+				.execute((status) -> this.users.saveAndFlush(new UserAccount(workspaceOf(identity),
+						freeUsername(identity), displayName(identity), null, identity.subject(), Set.of())));
 			return external(created, identity);
 		}
 		catch (DataIntegrityViolationException raced) {
@@ -88,10 +101,23 @@ public class UserDirectory {
 		return new AccountAccess(account.asCurrentUser(identity.roles()), account.disabled(), account.tokenVersion());
 	}
 
+	/**
+	 * A built-in account in the default workspace.
+	 */
 	public CurrentUser createLocal(String username, String displayName, String passwordHash, Set<Role> roles) {
+		return createLocal(this.workspaces.defaultWorkspace().id(), username, displayName, passwordHash, roles);
+	}
+
+	public CurrentUser createLocal(long workspaceId, String username, String displayName, String passwordHash,
+			Set<Role> roles) {
 		UserAccount account = this.users
-			.saveAndFlush(new UserAccount(normalize(username), displayName, passwordHash, null, roles));
+			.saveAndFlush(new UserAccount(workspaceId, normalize(username), displayName, passwordHash, null, roles));
 		return account.asCurrentUser(roles);
+	}
+
+	private long workspaceOf(ExternalIdentity identity) {
+		String name = (identity.workspace() != null) ? identity.workspace().strip() : "";
+		return name.isEmpty() ? this.workspaces.defaultWorkspace().id() : this.workspaces.namedOrCreated(name).id();
 	}
 
 	public Optional<UserSummary> find(long id) {
@@ -103,6 +129,18 @@ public class UserDirectory {
 	 * query, which a batch of messages makes once for all its senders.
 	 */
 	public Map<Long, UserSummary> summaries(Collection<Long> ids) {
+		return summaries(ids, null);
+	}
+
+	/**
+	 * Those of the users who belong to the workspace, as {@link #summaries(Collection)}
+	 * shows them: anyone else is as if they did not exist.
+	 */
+	public Map<Long, UserSummary> summariesIn(long workspaceId, Collection<Long> ids) {
+		return summaries(ids, workspaceId);
+	}
+
+	private Map<Long, UserSummary> summaries(Collection<Long> ids, @Nullable Long workspaceId) {
 		Map<Long, UserSummary> found = new HashMap<>();
 		if (ids.isEmpty()) {
 			return found;
@@ -112,7 +150,8 @@ public class UserDirectory {
 		String placeholders = String.join(", ", Collections.nCopies(distinct.size(), "?"));
 		this.jdbc.query("select u.id, u.username, u.display_name, b.name, b.color, b.priority from users u "
 				+ "left join user_badges ub on ub.user_id = u.id left join badges b on b.id = ub.badge_id "
-				+ "where u.id in (" + placeholders + ")", (row) -> {
+				+ "where u.id in (" + placeholders + ")" + ((workspaceId != null) ? " and u.workspace_id = ?" : ""),
+				(row) -> {
 					long id = row.getLong(1);
 					String badge = row.getString(4);
 					int priority = row.getInt(6);
@@ -123,8 +162,16 @@ public class UserDirectory {
 								(badge != null) ? new BadgeLabel(badge, row.getString(5)) : null));
 						priorities.put(id, priority);
 					}
-				}, distinct.toArray());
+				}, arguments(distinct, workspaceId));
 		return found;
+	}
+
+	private static Object[] arguments(List<Long> ids, @Nullable Long workspaceId) {
+		List<Object> arguments = new ArrayList<>(ids);
+		if (workspaceId != null) {
+			arguments.add(workspaceId);
+		}
+		return arguments.toArray();
 	}
 
 	public List<UserSummary> findByUsernames(Collection<String> usernames) {

@@ -23,13 +23,16 @@ public class UserProfiles {
 
 	private final TransactionTemplate transactions;
 
-	UserProfiles(UserRepository users, TransactionTemplate transactions) {
+	private final Workspaces workspaces;
+
+	UserProfiles(UserRepository users, TransactionTemplate transactions, Workspaces workspaces) {
+		this.workspaces = workspaces;
 		this.users = users;
 		this.transactions = transactions;
 	}
 
 	public Profile profile(CurrentUser user) {
-		return Profile.of(account(user.id()), user.roles());
+		return Profile.of(account(user.id()), user.roles(), workspace(user));
 	}
 
 	/**
@@ -45,7 +48,7 @@ public class UserProfiles {
 			if (avatarUrl != null) {
 				account.showAvatar(avatar);
 			}
-			return Profile.of(account, user.roles());
+			return Profile.of(account, user.roles(), workspace(user));
 		});
 	}
 
@@ -53,14 +56,17 @@ public class UserProfiles {
 	 * Enabled users whose user name or display name starts with the query, ignoring case,
 	 * by user name.
 	 */
-	public List<DirectoryEntry> directory(String query, int limit) {
-		String prefix = query.strip();
+	public List<DirectoryEntry> directory(long workspaceId, String query, int limit) {
 		return this.users
-			.findByDisabledFalseAndUsernameStartingWithIgnoreCaseOrDisabledFalseAndDisplayNameStartingWithIgnoreCase(
-					prefix, prefix, PageRequest.of(0, limit, Sort.by("username")))
+			.findEnabledInWorkspace(workspaceId, UserRepository.likePrefix(query),
+					PageRequest.of(0, limit, Sort.by("username")))
 			.stream()
 			.map(DirectoryEntry::of)
 			.toList();
+	}
+
+	private Workspace workspace(CurrentUser user) {
+		return this.workspaces.find(user.workspaceId()).orElseThrow();
 	}
 
 	private UserAccount account(long id) {

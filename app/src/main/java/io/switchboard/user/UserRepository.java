@@ -2,6 +2,7 @@ package io.switchboard.user;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.data.domain.Pageable;
@@ -34,13 +35,33 @@ interface UserRepository extends JpaRepository<UserAccount, Long> {
 	 * other change to them.
 	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
-	@Query("select u from UserAccount u where u.roles like '%ADMIN%' and u.disabled = false")
-	List<UserAccount> findEnabledAdminsForUpdate();
+	@Query("select u from UserAccount u where u.workspaceId = :workspaceId and u.roles like '%ADMIN%' and u.disabled = false")
+	List<UserAccount> findEnabledAdminsForUpdate(long workspaceId);
 
-	List<UserAccount> findByDisabledFalseAndUsernameStartingWithIgnoreCaseOrDisabledFalseAndDisplayNameStartingWithIgnoreCase(
-			String username, String displayName, Pageable pageable);
+	/**
+	 * Accounts of the workspace whose user name or display name starts with a
+	 * {@link #likePrefix} pattern, ignoring case.
+	 */
+	@Query("""
+			select u from UserAccount u where u.workspaceId = :workspaceId
+			  and (lower(u.username) like :prefix escape '!' or lower(u.displayName) like :prefix escape '!')""")
+	Slice<UserAccount> findInWorkspace(long workspaceId, String prefix, Pageable pageable);
 
-	Slice<UserAccount> findByUsernameStartingWithIgnoreCaseOrDisplayNameStartingWithIgnoreCase(String username,
-			String displayName, Pageable pageable);
+	/**
+	 * Enabled accounts of the workspace whose user name or display name starts with a
+	 * {@link #likePrefix} pattern, ignoring case.
+	 */
+	@Query("""
+			select u from UserAccount u where u.workspaceId = :workspaceId and u.disabled = false
+			  and (lower(u.username) like :prefix escape '!' or lower(u.displayName) like :prefix escape '!')""")
+	List<UserAccount> findEnabledInWorkspace(long workspaceId, String prefix, Pageable pageable);
+
+	/**
+	 * A query's text as a {@code like} pattern that matches it as a prefix, its own
+	 * {@code %}, {@code _} and {@code !} taken literally.
+	 */
+	static String likePrefix(String query) {
+		return query.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+	}
 
 }

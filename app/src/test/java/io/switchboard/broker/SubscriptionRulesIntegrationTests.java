@@ -1,5 +1,7 @@
 package io.switchboard.broker;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.switchboard.test.Inbox;
@@ -105,25 +107,30 @@ class SubscriptionRulesIntegrationTests {
 	@Test
 	void aSessionHoldsAtMostAThousandSubscriptionsAndIdsAreItsOwn() {
 		TestUser alice = this.clients.newUser();
-		TestUser other = this.clients.newUser();
+		// More users than presence has shared broker queues; presence is visible only of
+		// users who exist, in one's own workspace.
+		List<TestUser> others = new ArrayList<>();
+		for (int i = 0; i < Destination.SHARED_CARRIERS + 6; i++) {
+			others.add(this.clients.newUser());
+		}
 		try (StompClient client = this.clients.connect(alice)) {
 			Inbox errors = client.subscribe("/user/queue/errors");
 			client.subscribe("/user/queue/notifications");
 			for (int i = 0; i < 998; i++) {
-				client.subscribe("/topic/presence." + (other.id() + i));
+				client.subscribe("/topic/presence." + others.get(i % others.size()).id(), Map.of("id", "p" + i));
 			}
 			client.trySubscribe("/topic/announcements");
 			JsonNode tooMany = errors.next();
 			assertThat(tooMany.get("code").asString()).isEqualTo("forbidden");
 			assertThat(tooMany.get("message").asString()).contains("at most 1000 subscriptions");
 			assertThat(this.broker.queueNames().stream().filter((name) -> name.contains(".shared.presence.")))
-				.as("998 users' presence shares a bounded set of broker queues")
+				.as("70 users' presence shares a bounded set of broker queues")
 				.hasSizeLessThanOrEqualTo(Destination.SHARED_CARRIERS);
 		}
 		try (StompClient client = this.clients.connect(alice)) {
 			Inbox errors = client.subscribe("/user/queue/errors");
 			client.subscribe("/topic/announcements", Map.of("id", "mine"));
-			client.trySubscribe("/topic/presence." + other.id(), Map.of("id", "mine"));
+			client.trySubscribe("/topic/presence." + others.get(0).id(), Map.of("id", "mine"));
 			JsonNode duplicate = errors.next();
 			assertThat(duplicate.get("code").asString()).isEqualTo("bad_request");
 			assertThat(duplicate.get("message").asString()).contains("already in use");

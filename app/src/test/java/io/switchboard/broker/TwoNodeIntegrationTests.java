@@ -138,7 +138,8 @@ class TwoNodeIntegrationTests {
 
 	private static TestClients clientsOf(ConfigurableApplicationContext node) {
 		return new TestClients(node.getBean(UserDirectory.class), node.getBeanProvider(TokenIssuer.class),
-				node.getBean(JsonMapper.class), node.getEnvironment());
+				node.getBean(JsonMapper.class), node.getEnvironment(),
+				node.getBean(io.switchboard.user.Workspaces.class));
 	}
 
 	private static ConfigurableApplicationContext startSecondNode() {

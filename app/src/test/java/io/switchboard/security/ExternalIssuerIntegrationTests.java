@@ -11,6 +11,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import io.switchboard.test.ServerTest;
@@ -103,11 +104,34 @@ class ExternalIssuerIntegrationTests {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
 
+	/**
+	 * The issuer's workspace claim names the user's workspace, created on first sight;
+	 * users of two workspaces do not find each other.
+	 */
+	@Test
+	void theWorkspaceClaimPlacesTheUserAndTheWorkspaceIsCreatedOnFirstSight() {
+		String workspace = "ext-" + UUID.randomUUID().toString().substring(0, 8);
+		String first = token("idp|" + UUID.randomUUID(), "wanda", List.of(), Map.of("workspace", workspace));
+		String second = token("idp|" + UUID.randomUUID(), "walt", List.of(), Map.of("workspace", workspace));
+		String elsewhere = token("idp|" + UUID.randomUUID(), "wes", List.of());
+		assertThat(me(first).at("/workspace/name").asString()).isEqualTo(workspace);
+		assertThat(me(second).at("/workspace/id").asLong()).isEqualTo(me(first).at("/workspace/id").asLong());
+		assertThat(me(elsewhere).at("/workspace/name").asString()).isEqualTo("default");
+		JsonNode found = this.clients.rest(first).get().uri("/api/users?query=w").retrieve().body(JsonNode.class);
+		assertThat(found).extracting((user) -> user.get("username").asString())
+			.anyMatch((name) -> name.startsWith("walt"))
+			.noneMatch((name) -> name.startsWith("wes"));
+	}
+
 	private JsonNode me(String token) {
 		return this.clients.rest(token).get().uri("/api/me").retrieve().body(JsonNode.class);
 	}
 
 	private String token(String subject, String preferredUsername, List<String> roles) {
+		return token(subject, preferredUsername, roles, Map.of());
+	}
+
+	private String token(String subject, String preferredUsername, List<String> roles, Map<String, Object> more) {
 		Instant now = Instant.now();
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer("https://idp.example")
@@ -117,6 +141,7 @@ class ExternalIssuerIntegrationTests {
 			.claim("preferred_username", preferredUsername)
 			.claim("name", "Dana Q.")
 			.claim("roles", roles)
+			.claims((all) -> all.putAll(more))
 			.build();
 		return this.issuer.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
 			.getTokenValue();

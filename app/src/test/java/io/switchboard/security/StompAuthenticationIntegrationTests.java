@@ -65,7 +65,7 @@ class StompAuthenticationIntegrationTests {
 		TestUser alice = this.clients.newUser();
 		// Tokens name their user by id; no user has this one.
 		var ghost = new io.switchboard.user.CurrentUser(alice.id() + 1_000_000_000L, alice.username(), "Ghost",
-				alice.user().roles());
+				alice.user().roles(), alice.user().workspaceId());
 		Instant now = Instant.now();
 		assertRefused("Bearer " + this.clients.tokens().encode(ghost, now, now.plusSeconds(60)));
 	}

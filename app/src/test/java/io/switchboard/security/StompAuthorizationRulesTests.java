@@ -27,13 +27,13 @@ class StompAuthorizationRulesTests {
 	private final ChannelAccess channels = mock(ChannelAccess.class);
 
 	private final AuthorizationManager<Message<?>> rules = StompAuthorizationRules.build(this.channels,
-			(destination) -> destination.endsWith(".send"));
+			(destination) -> destination.endsWith(".send"), (userId, workspaceId) -> workspaceId == 1);
 
-	private final UserAuthentication member = new UserAuthentication(new CurrentUser(1, "alice", "Alice", Set.of()),
+	private final UserAuthentication member = new UserAuthentication(new CurrentUser(1, "alice", "Alice", Set.of(), 1),
 			null, 0);
 
 	private final UserAuthentication admin = new UserAuthentication(
-			new CurrentUser(2, "root", "Root", Set.of(Role.ADMIN)), null, 0);
+			new CurrentUser(2, "root", "Root", Set.of(Role.ADMIN), 1), null, 0);
 
 	StompAuthorizationRulesTests() {
 		given(this.channels.canRead(7, 1)).willReturn(true);

@@ -11,6 +11,8 @@ import io.switchboard.security.TokenIssuer;
 import io.switchboard.user.CurrentUser;
 import io.switchboard.user.Role;
 import io.switchboard.user.UserDirectory;
+import io.switchboard.user.Workspace;
+import io.switchboard.user.Workspaces;
 import jakarta.websocket.ContainerProvider;
 import jakarta.websocket.WebSocketContainer;
 import tools.jackson.databind.JsonNode;
@@ -54,10 +56,13 @@ public class TestClients {
 
 	private final Environment environment;
 
+	private final Workspaces workspaces;
+
 	private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
 	public TestClients(UserDirectory users, ObjectProvider<TokenIssuer> tokens, JsonMapper json,
-			Environment environment) {
+			Environment environment, Workspaces workspaces) {
+		this.workspaces = workspaces;
 		this.users = users;
 		this.tokens = tokens;
 		this.json = json;
@@ -68,9 +73,17 @@ public class TestClients {
 	}
 
 	public TestUser newUser(Role... roles) {
+		return newUserIn(Workspace.DEFAULT, roles);
+	}
+
+	/**
+	 * A user of the named workspace, which is created if it does not exist yet.
+	 */
+	public TestUser newUserIn(String workspace, Role... roles) {
 		String username = "u" + Integer.toString(sequence.incrementAndGet(), 36)
 				+ Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
-		CurrentUser user = this.users.createLocal(username, "User " + username, PASSWORD_HASH, Set.of(roles));
+		CurrentUser user = this.users.createLocal(this.workspaces.namedOrCreated(workspace).id(), username,
+				"User " + username, PASSWORD_HASH, Set.of(roles));
 		return new TestUser(user, tokens().issue(user).accessToken());
 	}
 

@@ -48,7 +48,8 @@ public record BenchUsers(String prefix, int publishers, int members) {
 		properties.setProperty("reWriteBatchedInserts", "true");
 		try (Connection connection = DriverManager.getConnection(database.url(), properties);
 				PreparedStatement insert = connection.prepareStatement(
-						"insert into users (username, display_name, roles, created_at) values (?, ?, '', now())")) {
+						"insert into users (username, display_name, roles, created_at, workspace_id) values (?, ?, '', now(), "
+								+ "(select id from workspaces where name = 'default'))")) {
 			connection.setAutoCommit(false);
 			for (int i = 0; i < this.publishers; i++) {
 				add(insert, publisher(i));

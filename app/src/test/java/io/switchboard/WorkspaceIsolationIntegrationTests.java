@@ -1,0 +1,203 @@
+package io.switchboard;
+
+import java.util.List;
+import java.util.Map;
+
+import io.switchboard.test.Inbox;
+import io.switchboard.test.ServerTest;
+import io.switchboard.test.StompClient;
+import io.switchboard.test.TestClients;
+import io.switchboard.test.TestUser;
+import io.switchboard.user.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Nothing crosses workspaces: a user of one, even an ADMIN, who knows the ids of another
+ * workspace's channels, users and badges gets the answers a made-up id gets, over REST
+ * and STOMP, and the reverse.
+ */
+@ServerTest
+class WorkspaceIsolationIntegrationTests {
+
+	private static final long NOBODY = Long.MAX_VALUE - 7;
+
+	@Autowired
+	TestClients clients;
+
+	TestUser owner;
+
+	TestUser colleague;
+
+	long publicChannel;
+
+	long privateChannel;
+
+	long badge;
+
+	TestUser intruder;
+
+	TestUser intrudersAdmin;
+
+	String acme;
+
+	@BeforeEach
+	void twoWorkspaces() {
+		this.owner = this.clients.newUser(Role.ADMIN);
+		this.colleague = this.clients.newUser();
+		this.publicChannel = channel(this.owner, "public");
+		this.privateChannel = this.clients.createChannel(this.owner, "private", this.colleague);
+		this.badge = this.clients.rest(this.owner)
+			.post()
+			.uri("/api/admin/badges")
+			.body(Map.of("name", "b" + System.nanoTime(), "color", "#112233", "priority", 1))
+			.retrieve()
+			.body(JsonNode.class)
+			.get("id")
+			.asLong();
+		try (StompClient client = this.clients.connect(this.owner)) {
+			client.sendAndAwaitReceipt(send(this.publicChannel), Map.of("content", "inside"));
+		}
+		this.acme = "acme-" + System.nanoTime();
+		this.intruder = this.clients.newUserIn(this.acme);
+		this.intrudersAdmin = this.clients.newUserIn(this.acme, Role.ADMIN);
+	}
+
+	@Test
+	void channelsOfAnotherWorkspaceAnswerAsMissingOnes() {
+		RestClient rest = this.clients.rest(this.intruder);
+		for (long channelId : new long[] { this.publicChannel, this.privateChannel, NOBODY }) {
+			assertThat(status(rest.get().uri("/api/channels/{id}", channelId))).as("read %d", channelId).isEqualTo(404);
+			assertThat(status(rest.get().uri("/api/channels/{id}/messages?sinceSeq=0", channelId)))
+				.as("history %d", channelId)
+				.isEqualTo(404);
+			assertThat(status(rest.post().uri("/api/channels/{id}/join", channelId))).as("join %d", channelId)
+				.isEqualTo(404);
+		}
+		JsonNode joinable = rest.get().uri("/api/channels/public").retrieve().body(JsonNode.class);
+		assertThat(joinable).extracting((channel) -> channel.get("id").asLong()).doesNotContain(this.publicChannel);
+	}
+
+	@Test
+	void overStompAnotherWorkspacesChannelIsAMissingChannel() {
+		try (StompClient client = this.clients.connect(this.intruder)) {
+			Inbox errors = client.subscribe("/user/queue/errors");
+			client.trySubscribe(topic(this.publicChannel));
+			JsonNode foreign = errors.next();
+			client.trySubscribe(topic(NOBODY));
+			JsonNode missing = errors.next();
+			assertThat(foreign.get("code").asString()).isEqualTo(missing.get("code").asString());
+			assertThat(foreign.get("message").asString().replace(Long.toString(this.publicChannel), "N"))
+				.isEqualTo(missing.get("message").asString().replace(Long.toString(NOBODY), "N"));
+
+			client.sendWithReceipt(send(this.publicChannel), Map.of("content", "hello?"), "foreign");
+			JsonNode sendForeign = errors.next();
+			client.sendWithReceipt(send(NOBODY), Map.of("content", "hello?"), "missing");
+			JsonNode sendMissing = errors.next();
+			assertThat(sendForeign.get("code").asString()).isEqualTo("not_found")
+				.isEqualTo(sendMissing.get("code").asString());
+
+			client.trySubscribe("/topic/presence." + this.owner.id());
+			JsonNode presenceForeign = errors.next();
+			client.trySubscribe("/topic/presence." + NOBODY);
+			JsonNode presenceMissing = errors.next();
+			assertThat(presenceForeign.get("message").asString()).isEqualTo(presenceMissing.get("message").asString());
+		}
+		JsonNode history = this.clients.messages(this.owner, this.publicChannel, "sinceSeq=0");
+		assertThat(history.get("messages")).extracting((message) -> message.get("content").asString())
+			.containsExactly("inside");
+	}
+
+	@Test
+	void usersAndBadgesOfAnotherWorkspaceAreNotFoundEvenByItsAdmins() {
+		RestClient admin = this.clients.rest(this.intrudersAdmin);
+		JsonNode directory = this.clients.rest(this.intruder)
+			.get()
+			.uri("/api/users?query={query}", this.owner.username())
+			.retrieve()
+			.body(JsonNode.class);
+		assertThat(directory).isEmpty();
+		assertThat(status(admin.get().uri("/api/admin/users/{id}", this.owner.id()))).isEqualTo(404);
+		assertThat(status(admin.patch().uri("/api/admin/users/{id}", this.owner.id()).body(Map.of("disabled", true))))
+			.isEqualTo(404);
+		assertThat(status(admin.post()
+			.uri("/api/admin/users/{id}/password", this.owner.id())
+			.body(Map.of("password", "taken over at last")))).isEqualTo(404);
+		assertThat(status(admin.delete().uri("/api/admin/users/{id}", this.owner.id()))).isEqualTo(404);
+		assertThat(admin.get()
+			.uri("/api/admin/users?query={query}", this.owner.username())
+			.retrieve()
+			.body(JsonNode.class)
+			.get("users")).isEmpty();
+		assertThat(status(
+				admin.put().uri("/api/admin/users/{id}/badges", this.owner.id()).body(Map.of("badgeIds", List.of()))))
+			.isEqualTo(404);
+		assertThat(status(admin.put()
+			.uri("/api/admin/users/{id}/badges", this.intruder.id())
+			.body(Map.of("badgeIds", List.of(this.badge))))).isEqualTo(400);
+		assertThat(admin.get().uri("/api/badges").retrieve().body(JsonNode.class))
+			.extracting((badge) -> badge.get("id").asLong())
+			.doesNotContain(this.badge);
+		assertThat(status(this.clients.rest(this.intruder)
+			.post()
+			.uri("/api/direct")
+			.body(Map.of("userIds", List.of(this.owner.id()))))).isEqualTo(404);
+		JsonNode ownerMe = this.clients.rest(this.owner).get().uri("/api/me").retrieve().body(JsonNode.class);
+		assertThat(ownerMe.at("/workspace/name").asString()).isEqualTo("default");
+		JsonNode intruderMe = this.clients.rest(this.intruder).get().uri("/api/me").retrieve().body(JsonNode.class);
+		assertThat(intruderMe.at("/workspace/name").asString()).isEqualTo(this.acme);
+	}
+
+	@Test
+	void theReverseHoldsAndEachWorkspaceWorksWithinItself() {
+		long acmeChannel = channel(this.intrudersAdmin, "public");
+		RestClient owner = this.clients.rest(this.owner);
+		assertThat(status(owner.get().uri("/api/channels/{id}", acmeChannel))).isEqualTo(404);
+		assertThat(status(owner.post().uri("/api/channels/{id}/join", acmeChannel))).isEqualTo(404);
+		assertThat(status(this.clients.rest(this.intrudersAdmin)
+			.post()
+			.uri("/api/channels/{id}/members", acmeChannel)
+			.body(Map.of("userId", this.colleague.id())))).as("adding someone of another workspace").isEqualTo(404);
+		assertThat(
+				owner.get().uri("/api/users?query={query}", this.intruder.username()).retrieve().body(JsonNode.class))
+			.isEmpty();
+
+		assertThat(status(this.clients.rest(this.intruder).post().uri("/api/channels/{id}/join", acmeChannel)))
+			.isEqualTo(200);
+		try (StompClient client = this.clients.connect(this.intruder)) {
+			Inbox channel = client.subscribe(topic(acmeChannel));
+			client.sendAndAwaitReceipt(send(acmeChannel), Map.of("content", "within acme"));
+			assertThat(channel.next().at("/message/content").asString()).isEqualTo("within acme");
+		}
+	}
+
+	private long channel(TestUser owner, String type) {
+		return this.clients.rest(owner)
+			.post()
+			.uri("/api/channels")
+			.body(Map.of("name", "w" + System.nanoTime(), "type", type))
+			.retrieve()
+			.body(JsonNode.class)
+			.get("id")
+			.asLong();
+	}
+
+	private static String topic(long channelId) {
+		return "/topic/channel." + channelId;
+	}
+
+	private static String send(long channelId) {
+		return "/app/channel." + channelId + ".send";
+	}
+
+	private static int status(RestClient.RequestHeadersSpec<?> request) {
+		return request.exchange((req, response) -> response.getStatusCode().value());
+	}
+
+}
