@@ -57,6 +57,25 @@ class ZeroSetupDefaultTests {
 			assertThat(message.get("content").asString()).isEqualTo("hello, world");
 			assertThat(message.get("seq").asLong()).isEqualTo(seq);
 			assertThat(message.at("/sender/username").asString()).isEqualTo("alice");
+			// The demo's second workspace: dave and erin have their own lobby, and
+			// neither workspace sees the other.
+			String dave = demoToken(clients, "dave");
+			JsonNode lobby = clients.rest(dave).get().uri("/api/channels").retrieve().body(JsonNode.class).get(0);
+			assertThat(lobby.get("name").asString()).isEqualTo("lobby");
+			assertThat(clients.rest(dave)
+				.get()
+				.uri("/api/me")
+				.retrieve()
+				.body(JsonNode.class)
+				.at("/workspace/name")
+				.asString()).isEqualTo("acme");
+			assertThat(clients.rest(dave).get().uri("/api/users?query=alice").retrieve().body(JsonNode.class))
+				.isEmpty();
+			int status = clients.rest(demoToken(clients, "bob"))
+				.get()
+				.uri("/api/channels/{id}", lobby.get("id").asLong())
+				.exchange((request, response) -> response.getStatusCode().value());
+			assertThat(status).isEqualTo(404);
 		}
 	}
 

@@ -3,13 +3,18 @@ package io.switchboard.user;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import io.switchboard.system.ErrorCode;
+import io.switchboard.system.RequestRefused;
 import io.switchboard.system.Timestamps;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The workspaces, by id and by name.
@@ -21,8 +26,12 @@ public class Workspaces {
 
 	private final JdbcTemplate jdbc;
 
-	Workspaces(JdbcTemplate jdbc) {
+	// Lazily: administration needs workspaces, and a new workspace needs its first admin.
+	private final ObjectProvider<UserAdministration> administration;
+
+	Workspaces(JdbcTemplate jdbc, ObjectProvider<UserAdministration> administration) {
 		this.jdbc = jdbc;
+		this.administration = administration;
 	}
 
 	public Optional<Workspace> find(long id) {
@@ -60,8 +69,34 @@ public class Workspaces {
 		return named(name).orElseThrow();
 	}
 
-	List<Workspace> all() {
-		return this.jdbc.query("select id, name from workspaces order by name", WORKSPACE);
+	/**
+	 * Every workspace with how many users it has, by name.
+	 */
+	public List<Summary> summaries() {
+		return this.jdbc.query(
+				"select w.id, w.name, (select count(*) from users u where u.workspace_id = w.id) "
+						+ "from workspaces w order by w.name",
+				(row, i) -> new Summary(row.getLong(1), row.getString(2), row.getLong(3)));
+	}
+
+	/**
+	 * A new workspace and its first ADMIN, together or not at all.
+	 */
+	@Transactional
+	public Summary create(String name, String adminUsername, String adminPassword) {
+		if (named(name).isPresent()) {
+			throw new RequestRefused(ErrorCode.CONFLICT, "a workspace named '" + name + "' exists");
+		}
+		Workspace workspace = namedOrCreated(name);
+		this.administration.getObject().create(workspace.id(), adminUsername, adminPassword, null, Set.of(Role.ADMIN));
+		return new Summary(workspace.id(), workspace.name(), 1);
+	}
+
+	/**
+	 * A workspace as the operator lists it.
+	 */
+	public record Summary(long id, String name, long userCount) {
+
 	}
 
 }
