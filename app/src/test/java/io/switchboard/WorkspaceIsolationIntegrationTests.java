@@ -2,6 +2,8 @@ package io.switchboard;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.switchboard.test.Inbox;
 import io.switchboard.test.ServerTest;
@@ -14,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.messaging.simp.annotation.support.SimpAnnotationMethodMessageHandler;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +35,13 @@ class WorkspaceIsolationIntegrationTests {
 
 	@Autowired
 	TestClients clients;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Autowired
+	SimpAnnotationMethodMessageHandler messageHandlers;
 
 	TestUser owner;
 
@@ -175,6 +187,64 @@ class WorkspaceIsolationIntegrationTests {
 			client.sendAndAwaitReceipt(send(acmeChannel), Map.of("content", "within acme"));
 			assertThat(channel.next().at("/message/content").asString()).isEqualTo("within acme");
 		}
+	}
+
+	/**
+	 * Each REST resource and each SEND destination is either probed with another
+	 * workspace's ids above, or takes no id of anything but the caller's own data. A new
+	 * one fails this test until it is placed in one of the two lists, so the suite keeps
+	 * covering the whole surface.
+	 */
+	@Test
+	void everyRestResourceAndSendDestinationIsCoveredHere() {
+		Set<String> probed = Set.of("GET /api/channels/{channelId}", "GET /api/channels/{channelId}/messages",
+				"POST /api/channels/{channelId}/join", "POST /api/channels/{channelId}/leave",
+				"POST /api/channels/{channelId}/members", "GET /api/channels/public", "POST /api/direct",
+				"GET /api/users", "GET /api/admin/users", "GET /api/admin/users/{id}", "PATCH /api/admin/users/{id}",
+				"POST /api/admin/users/{id}/password", "DELETE /api/admin/users/{id}",
+				"PUT /api/admin/users/{id}/badges", "GET /api/badges", "GET /api/me",
+				"POST /api/notifications/{id}/read", "SEND /app/channel.{channelId}.send");
+		Set<String> ownDataOnly = Set.of("POST /api/auth/token", "PATCH /api/me", "POST /api/me/password",
+				"GET /api/me/export", "DELETE /api/me", "GET /api/channels", "POST /api/channels",
+				"POST /api/admin/users", "POST /api/admin/badges", "GET /api/notifications",
+				"POST /api/notifications/read-all", "GET /api/admin/workspaces", "POST /api/admin/workspaces");
+		Set<String> surface = new TreeSet<>();
+		this.mappings.getHandlerMethods()
+			.keySet()
+			.forEach((info) -> info.getPatternValues()
+				.forEach((pattern) -> info.getMethodsCondition()
+					.getMethods()
+					.forEach((method) -> surface.add(method.name() + " " + pattern))));
+		this.messageHandlers.getHandlerMethods()
+			.keySet()
+			.forEach((mapping) -> mapping.getDestinationConditions()
+				.getPatterns()
+				.forEach((pattern) -> surface.add("SEND /app/" + pattern)));
+		surface.removeIf((endpoint) -> !endpoint.contains(" /api/") && !endpoint.startsWith("SEND "));
+		assertThat(surface).as("the surface is read at all")
+			.contains("GET /api/channels/{channelId}", "SEND /app/channel.{channelId}.send");
+		assertThat(surface)
+			.allSatisfy((endpoint) -> assertThat(probed.contains(endpoint) || ownDataOnly.contains(endpoint))
+				.as("%s is probed for isolation or listed as the caller's own data", endpoint)
+				.isTrue());
+	}
+
+	@Test
+	void leavingAndNotificationsOfAnotherWorkspaceAreNotFound() {
+		assertThat(status(this.clients.rest(this.intruder).post().uri("/api/channels/{id}/leave", this.publicChannel)))
+			.isEqualTo(404);
+		try (StompClient client = this.clients.connect(this.owner)) {
+			client.sendAndAwaitReceipt(send(this.privateChannel), Map.of("content", "@" + this.colleague.username()));
+		}
+		long notification = this.clients.rest(this.colleague)
+			.get()
+			.uri("/api/notifications")
+			.retrieve()
+			.body(JsonNode.class)
+			.at("/notifications/0/id")
+			.asLong();
+		assertThat(status(this.clients.rest(this.intruder).post().uri("/api/notifications/{id}/read", notification)))
+			.isEqualTo(404);
 	}
 
 	private long channel(TestUser owner, String type) {
