@@ -32,16 +32,12 @@ class SessionRecheck implements SessionAccess {
 		if (account.isEmpty()) {
 			return "the account no longer exists";
 		}
-		if (account.get().disabled()) {
-			return "the account is disabled";
-		}
 		Integer version = authentication.tokenVersion();
-		if (version == null) {
-			// An external issuer's token: its roles are the issuer's, not the account's.
-			return null;
-		}
-		if (!account.get().accepts(version)) {
-			return "the account's password changed";
+		String refusal = account.get().refusal(version);
+		if (refusal != null || version == null) {
+			// An external issuer's token has no version, and its roles are the issuer's,
+			// not the account's.
+			return refusal;
 		}
 		if (!account.get().user().roles().equals(authentication.user().roles())) {
 			// The session reconnects with the same token and gets the roles as they are.

@@ -10,6 +10,7 @@ import io.switchboard.user.AccountAccess;
 import io.switchboard.user.ExternalIdentity;
 import io.switchboard.user.Role;
 import io.switchboard.user.UserDirectory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.env.Environment;
@@ -48,19 +49,21 @@ class UserAuthenticationConverter implements Converter<Jwt, AbstractAuthenticati
 			AccountAccess account = this.users
 				.provision(new ExternalIdentity(subject, jwt.getClaimAsString("preferred_username"),
 						jwt.getClaimAsString("name"), roles(jwt), jwt.getClaimAsString(this.workspaceClaim)));
-			if (account.disabled()) {
-				throw new InvalidBearerTokenException("the account is disabled");
-			}
+			refuseIfStale(account, null);
 			return new UserAuthentication(account.user(), jwt.getExpiresAt(), null);
 		}
 		AccountAccess account = builtInAccount(subject)
 			.orElseThrow(() -> new InvalidBearerTokenException("token names an unknown user"));
 		int version = version(jwt);
-		if (!account.accepts(version)) {
-			throw new InvalidBearerTokenException(account.disabled() ? "the account is disabled"
-					: "the token was issued before the account's password changed");
-		}
+		refuseIfStale(account, version);
 		return new UserAuthentication(account.user(), jwt.getExpiresAt(), version);
+	}
+
+	private static void refuseIfStale(AccountAccess account, @Nullable Integer version) {
+		String refusal = account.refusal(version);
+		if (refusal != null) {
+			throw new InvalidBearerTokenException(refusal);
+		}
 	}
 
 	/**

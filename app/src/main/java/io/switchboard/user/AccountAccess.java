@@ -1,5 +1,7 @@
 package io.switchboard.user;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An account as authentication sees it: who it is, with its current roles, and whether a
  * token issued for it still counts.
@@ -12,10 +14,19 @@ package io.switchboard.user;
 public record AccountAccess(CurrentUser user, boolean disabled, int tokenVersion) {
 
 	/**
-	 * Whether a token with this version, issued for this account, is still good.
+	 * Why a token issued for this account no longer counts, or {@code null} if it does:
+	 * the one answer for a new request and for an open session alike.
+	 * @param version the token's version, or {@code null} for an external issuer's token,
+	 * which has none
 	 */
-	public boolean accepts(int version) {
-		return !this.disabled && version == this.tokenVersion;
+	public @Nullable String refusal(@Nullable Integer version) {
+		if (this.disabled) {
+			return "the account is disabled";
+		}
+		if (version != null && version != this.tokenVersion) {
+			return "the token was issued before the account's password changed";
+		}
+		return null;
 	}
 
 }
