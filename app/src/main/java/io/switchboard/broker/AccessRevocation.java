@@ -83,11 +83,13 @@ final class AccessRevocation {
 		long now = System.nanoTime();
 		this.recentlyChecked.put(userId, now);
 		this.recentlyChecked.values().removeIf((at) -> now - at > RECENT_NANOS);
-		for (ClientSession session : this.sessions.sessionsOf(userId)) {
-			String refusal = this.sessionAccess.refusal(session.user());
-			if (refusal != null) {
-				session.connection().closeWithError("unauthorized: " + refusal);
-			}
+		this.sessions.sessionsOf(userId).forEach(this::closeIfRefused);
+	}
+
+	private void closeIfRefused(ClientSession session) {
+		String refusal = this.sessionAccess.refusal(session.user());
+		if (refusal != null) {
+			session.connection().closeWithError("unauthorized: " + refusal);
 		}
 	}
 
@@ -98,12 +100,7 @@ final class AccessRevocation {
 	void connected(ClientSession session) {
 		Long checkedAt = this.recentlyChecked.get(session.userId());
 		if (checkedAt != null && System.nanoTime() - checkedAt < RECENT_NANOS) {
-			this.executor.execute(() -> {
-				String refusal = this.sessionAccess.refusal(session.user());
-				if (refusal != null) {
-					session.connection().closeWithError("unauthorized: " + refusal);
-				}
-			});
+			this.executor.execute(() -> closeIfRefused(session));
 		}
 	}
 
