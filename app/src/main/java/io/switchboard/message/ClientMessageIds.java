@@ -1,14 +1,13 @@
 package io.switchboard.message;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * The {@code clientMessageId}s a batch's senders have used in its channel: read in one
@@ -27,7 +26,7 @@ final class ClientMessageIds {
 	 * Plain JDBC: this runs for every batch on the write path, and the JPA query's
 	 * varying {@code in} list cost a query plan per list length.
 	 */
-	static ClientMessageIds read(JdbcTemplate jdbc, long channelId, List<Long> senderIds,
+	static ClientMessageIds read(NamedParameterJdbcTemplate jdbc, long channelId, List<Long> senderIds,
 			List<String> clientMessageIds) {
 		ClientMessageIds ids = new ClientMessageIds();
 		if (clientMessageIds.isEmpty()) {
@@ -35,20 +34,14 @@ final class ClientMessageIds {
 		}
 		// Senders and ids both, so that the lookup walks the unique index on (channel,
 		// sender, clientMessageId) rather than every message of the channel.
-		List<Object> arguments = new ArrayList<>();
-		arguments.add(channelId);
-		arguments.addAll(senderIds);
-		arguments.addAll(clientMessageIds);
-		jdbc.query("select sender_id, client_message_id, id from messages where channel_id = ? and sender_id in ("
-				+ placeholders(senderIds.size()) + ") and client_message_id in ("
-				+ placeholders(clientMessageIds.size()) + ")", (row) -> {
+		jdbc.query(
+				"select sender_id, client_message_id, id from messages where channel_id = :channel "
+						+ "and sender_id in (:senders) and client_message_id in (:ids)",
+				Map.of("channel", channelId, "senders", senderIds, "ids", clientMessageIds),
+				(RowCallbackHandler) (row) -> {
 					ids.messageIds.put(new Key(row.getLong(1), row.getString(2)), row.getLong(3));
-				}, arguments.toArray());
+				});
 		return ids;
-	}
-
-	private static String placeholders(int count) {
-		return String.join(", ", Collections.nCopies(count, "?"));
 	}
 
 	Optional<Long> storedBy(long senderId, String clientMessageId) {

@@ -20,7 +20,7 @@ import io.switchboard.user.UserDirectory;
 import io.switchboard.user.UserSummary;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,10 +41,10 @@ class MessageStore {
 
 	private final ApplicationEventPublisher events;
 
-	private final JdbcTemplate jdbc;
+	private final NamedParameterJdbcTemplate jdbc;
 
 	MessageStore(MessageRepository messages, ChannelAccess access, ChannelWriter writer, UserDirectory users,
-			ApplicationEventPublisher events, JdbcTemplate jdbc) {
+			ApplicationEventPublisher events, NamedParameterJdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.messages = messages;
 		this.access = access;

@@ -1,9 +1,9 @@
 package io.switchboard.user;
 
 import java.sql.Timestamp;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 import io.switchboard.system.ErrorCode;
@@ -14,6 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,10 +31,13 @@ public class Badges {
 
 	private final JdbcTemplate jdbc;
 
+	private final NamedParameterJdbcTemplate named;
+
 	private final UserRepository users;
 
-	Badges(JdbcTemplate jdbc, UserRepository users) {
-		this.jdbc = jdbc;
+	Badges(NamedParameterJdbcTemplate named, UserRepository users) {
+		this.named = named;
+		this.jdbc = named.getJdbcTemplate();
 		this.users = users;
 	}
 
@@ -56,16 +60,6 @@ public class Badges {
 			throw new RequestRefused(ErrorCode.CONFLICT, "a badge named '" + name.strip() + "' exists");
 		}
 		return new Badge(key.getKey().longValue(), name.strip(), color.toLowerCase(Locale.ROOT), priority);
-	}
-
-	private static Object[] arguments(long workspaceId, Set<Long> badgeIds) {
-		Object[] arguments = new Object[badgeIds.size() + 1];
-		arguments[0] = workspaceId;
-		int i = 1;
-		for (Long id : badgeIds) {
-			arguments[i++] = id;
-		}
-		return arguments;
 	}
 
 	@EventListener
@@ -96,9 +90,10 @@ public class Badges {
 			throw new RequestRefused(ErrorCode.CONFLICT, "user " + userId + " was erased");
 		}
 		List<Badge> badges = badgeIds.isEmpty() ? List.of()
-				: this.jdbc.query("select id, name, color, priority from badges where workspace_id = ? and id in ("
-						+ String.join(", ", Collections.nCopies(badgeIds.size(), "?"))
-						+ ") order by priority desc, name", BADGE, arguments(workspaceId, badgeIds));
+				: this.named.query(
+						"select id, name, color, priority from badges where workspace_id = :workspace "
+								+ "and id in (:ids) order by priority desc, name",
+						Map.of("workspace", workspaceId, "ids", badgeIds), BADGE);
 		if (badges.size() != badgeIds.size()) {
 			throw RequestRefused.badRequest("no badge with some of the ids " + badgeIds);
 		}

@@ -1,8 +1,6 @@
 package io.switchboard.user;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +12,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,11 +31,12 @@ public class UserDirectory {
 
 	private final TransactionTemplate transactions;
 
-	private final JdbcTemplate jdbc;
+	private final NamedParameterJdbcTemplate jdbc;
 
 	private final Workspaces workspaces;
 
-	UserDirectory(UserRepository users, TransactionTemplate transactions, JdbcTemplate jdbc, Workspaces workspaces) {
+	UserDirectory(UserRepository users, TransactionTemplate transactions, NamedParameterJdbcTemplate jdbc,
+			Workspaces workspaces) {
 		this.workspaces = workspaces;
 		this.users = users;
 		this.transactions = transactions;
@@ -120,10 +121,6 @@ public class UserDirectory {
 		return name.isEmpty() ? this.workspaces.defaultWorkspace().id() : this.workspaces.namedOrCreated(name).id();
 	}
 
-	public Optional<UserSummary> find(long id) {
-		return this.users.findById(id).map(UserAccount::summary);
-	}
-
 	/**
 	 * The users as messages show them, each with their badge of the highest priority: one
 	 * query, which a batch of messages makes once for all its senders.
@@ -146,12 +143,15 @@ public class UserDirectory {
 			return found;
 		}
 		Map<Long, Integer> priorities = new HashMap<>();
-		List<Long> distinct = List.copyOf(Set.copyOf(ids));
-		String placeholders = String.join(", ", Collections.nCopies(distinct.size(), "?"));
-		this.jdbc.query("select u.id, u.username, u.display_name, b.name, b.color, b.priority from users u "
-				+ "left join user_badges ub on ub.user_id = u.id left join badges b on b.id = ub.badge_id "
-				+ "where u.id in (" + placeholders + ")" + ((workspaceId != null) ? " and u.workspace_id = ?" : ""),
-				(row) -> {
+		MapSqlParameterSource parameters = new MapSqlParameterSource("ids", Set.copyOf(ids));
+		if (workspaceId != null) {
+			parameters.addValue("workspace", workspaceId);
+		}
+		this.jdbc.query(
+				"select u.id, u.username, u.display_name, b.name, b.color, b.priority from users u "
+						+ "left join user_badges ub on ub.user_id = u.id left join badges b on b.id = ub.badge_id "
+						+ "where u.id in (:ids)" + ((workspaceId != null) ? " and u.workspace_id = :workspace" : ""),
+				parameters, (RowCallbackHandler) (row) -> {
 					long id = row.getLong(1);
 					String badge = row.getString(4);
 					int priority = row.getInt(6);
@@ -162,16 +162,8 @@ public class UserDirectory {
 								(badge != null) ? new BadgeLabel(badge, row.getString(5)) : null));
 						priorities.put(id, priority);
 					}
-				}, arguments(distinct, workspaceId));
+				});
 		return found;
-	}
-
-	private static Object[] arguments(List<Long> ids, @Nullable Long workspaceId) {
-		List<Object> arguments = new ArrayList<>(ids);
-		if (workspaceId != null) {
-			arguments.add(workspaceId);
-		}
-		return arguments.toArray();
 	}
 
 	public List<UserSummary> findByUsernames(Collection<String> usernames) {
