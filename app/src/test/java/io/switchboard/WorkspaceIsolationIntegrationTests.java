@@ -189,6 +189,39 @@ class WorkspaceIsolationIntegrationTests {
 		}
 	}
 
+	@Test
+	void messagesOfAnotherWorkspaceAreNotFoundEvenByItsAdmins() {
+		long messageId = this.clients.messages(this.owner, this.publicChannel, "sinceSeq=0")
+			.at("/messages/0/id")
+			.asLong();
+		for (TestUser stranger : List.of(this.intruder, this.intrudersAdmin)) {
+			RestClient rest = this.clients.rest(stranger);
+			assertThat(status(rest.get().uri("/api/messages/{id}", messageId))).isEqualTo(404);
+			assertThat(status(rest.get().uri("/api/messages/{id}/replies", messageId))).isEqualTo(404);
+			assertThat(status(rest.get().uri("/api/messages/{id}/history", messageId))).isEqualTo(404);
+			assertThat(status(rest.patch().uri("/api/messages/{id}", messageId).body(Map.of("content", "x"))))
+				.isEqualTo(404);
+			assertThat(status(rest.delete().uri("/api/messages/{id}", messageId))).isEqualTo(404);
+			assertThat(status(rest.post()
+				.uri("/api/messages/{id}/reactions", messageId)
+				.body(Map.of("emoji", "👍", "add", true)))).isEqualTo(404);
+			assertThat(status(
+					rest.post().uri("/api/channels/{id}/messages", this.publicChannel).body(Map.of("content", "x"))))
+				.isEqualTo(404);
+		}
+		try (StompClient client = this.clients.connect(this.intrudersAdmin)) {
+			Inbox errors = client.subscribe("/user/queue/errors");
+			client.send("/app/channel." + this.publicChannel + ".edit", Map.of("messageId", messageId, "content", "x"));
+			client.send("/app/channel." + this.publicChannel + ".delete", Map.of("messageId", messageId));
+			client.send("/app/channel." + this.publicChannel + ".react",
+					Map.of("messageId", messageId, "emoji", "👍", "add", true));
+			assertThat(errors.next(3)).extracting((error) -> error.get("code").asString()).containsOnly("not_found");
+		}
+		JsonNode message = this.clients.get(this.owner, "/api/messages/" + messageId);
+		assertThat(message.get("content").asString()).isEqualTo("inside");
+		assertThat(message.get("reactions")).isEmpty();
+	}
+
 	/**
 	 * Each REST resource and each SEND destination is either probed with another
 	 * workspace's ids above, or takes no id of anything but the caller's own data. A new
@@ -203,7 +236,12 @@ class WorkspaceIsolationIntegrationTests {
 				"GET /api/users", "GET /api/admin/users", "GET /api/admin/users/{id}", "PATCH /api/admin/users/{id}",
 				"POST /api/admin/users/{id}/password", "DELETE /api/admin/users/{id}",
 				"PUT /api/admin/users/{id}/badges", "GET /api/badges", "GET /api/me",
-				"POST /api/notifications/{id}/read", "SEND /app/channel.{channelId}.send");
+				"POST /api/notifications/{id}/read", "SEND /app/channel.{channelId}.send",
+				"POST /api/channels/{channelId}/messages", "GET /api/messages/{messageId}",
+				"PATCH /api/messages/{messageId}", "DELETE /api/messages/{messageId}",
+				"POST /api/messages/{messageId}/reactions", "GET /api/messages/{messageId}/replies",
+				"GET /api/messages/{messageId}/history", "SEND /app/channel.{channelId}.edit",
+				"SEND /app/channel.{channelId}.delete", "SEND /app/channel.{channelId}.react");
 		Set<String> ownDataOnly = Set.of("POST /api/auth/token", "PATCH /api/me", "POST /api/me/password",
 				"GET /api/me/export", "DELETE /api/me", "GET /api/channels", "POST /api/channels",
 				"POST /api/admin/users", "POST /api/admin/badges", "GET /api/notifications",

@@ -82,19 +82,46 @@ public class ChannelAccess {
 	/**
 	 * Members post; in announcement channels only channel admins and moderators do.
 	 * Checked by a change in its batch, under the channel's lock, which has read the
-	 * channel's type already. It runs for every batch on the write path, so it reads the
-	 * one column it needs with plain JDBC.
+	 * channel's type already.
 	 */
-	public void requirePoster(ChangeBatch batch, long userId) {
-		Optional<MemberRole> role = batch.memberRole(userId,
+	public MemberRole requirePoster(ChangeBatch batch, long userId) {
+		MemberRole role = requireMember(batch, userId);
+		if (batch.channelType() == ChannelType.ANNOUNCEMENT && !role.canModerate()) {
+			throw RequestRefused.forbidden("may not post in channel " + batch.channelId());
+		}
+		return role;
+	}
+
+	/**
+	 * The user's role in the batch's channel, for a change only members make, such as a
+	 * reaction.
+	 */
+	public MemberRole requireMember(ChangeBatch batch, long userId) {
+		return roleIn(batch, userId)
+			.orElseThrow(() -> RequestRefused.forbidden("not a member of channel " + batch.channelId()));
+	}
+
+	/**
+	 * The user's role in the batch's channel, if they are a member: read once per batch.
+	 * It runs for every batch on the write path, so it reads the one column it needs with
+	 * plain JDBC.
+	 */
+	public Optional<MemberRole> roleIn(ChangeBatch batch, long userId) {
+		return batch.memberRole(userId,
 				(id) -> this.jdbc
 					.query("select role from channel_members where channel_id = ? and user_id = ?",
 							(row, i) -> WireNames.parse(MemberRole.class, row.getString(1)), batch.channelId(), id)
 					.stream()
 					.findFirst());
-		if (role.isEmpty() || (batch.channelType() == ChannelType.ANNOUNCEMENT && !role.get().canModerate())) {
-			throw RequestRefused.forbidden("may not post in channel " + batch.channelId());
-		}
+	}
+
+	/**
+	 * Whether the user is one of the channel's admins or moderators.
+	 */
+	public boolean moderates(long channelId, long userId) {
+		return this.members.findByChannelIdAndUserId(channelId, userId)
+			.map((member) -> member.role().canModerate())
+			.orElse(false);
 	}
 
 	public List<Long> memberIds(long channelId) {

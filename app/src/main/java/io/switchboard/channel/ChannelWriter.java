@@ -123,8 +123,15 @@ public class ChannelWriter {
 	 * such as a REST request; throws what refused it.
 	 */
 	public <R> R recordAndWait(ChannelChange<R> change) {
+		return awaitStored(record(change));
+	}
+
+	/**
+	 * Waits until a recorded change is stored; throws what refused it.
+	 */
+	public static <R> R awaitStored(CompletableFuture<R> recorded) {
 		try {
-			return record(change).join();
+			return recorded.join();
 		}
 		catch (CompletionException ex) {
 			if (ex.getCause() instanceof RuntimeException cause) {

@@ -21,7 +21,7 @@ public enum MemberRole {
 		return WireNames.parse(MemberRole.class, name);
 	}
 
-	boolean canModerate() {
+	public boolean canModerate() {
 		return this == ADMIN || this == MODERATOR;
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.switchboard.channel.event.MessageView;
+import io.switchboard.channel.event.ReactionView;
 import io.switchboard.user.UserSummary;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -66,6 +67,9 @@ class Message {
 
 	@Column(nullable = false)
 	private boolean deleted;
+
+	@Column(name = "deleted_at")
+	private @Nullable Instant deletedAt;
 
 	protected Message() {
 		this.content = "";
@@ -141,13 +145,52 @@ class Message {
 		return this.deleted;
 	}
 
+	@Nullable Instant deletedAt() {
+		return this.deletedAt;
+	}
+
 	/**
-	 * The message as clients see it; a deleted message's content is blank.
+	 * The message as clients see it, before anyone reacted to it.
 	 */
 	MessageView view(UserSummary sender) {
+		return view(sender, List.of());
+	}
+
+	/**
+	 * The message as clients see it; a deleted message's content and mentions are blank
+	 * in every read path.
+	 */
+	MessageView view(UserSummary sender, List<ReactionView> reactions) {
 		return new MessageView(id(), this.channelId, this.seq, this.lastSeq, sender, this.deleted ? "" : this.content,
-				this.replyToId, this.threadReplyCount, this.mentions, List.of(), List.of(), this.createdAt,
-				this.editedAt, this.deleted, this.clientMessageId);
+				this.replyToId, this.threadReplyCount, this.deleted ? List.of() : this.mentions, List.of(), reactions,
+				this.createdAt, this.editedAt, this.deleted, this.clientMessageId);
+	}
+
+	/**
+	 * New content, stored by the change that took {@code seq}.
+	 */
+	void edit(String content, List<Long> mentions, long seq, Instant at) {
+		this.content = content;
+		this.mentions = List.copyOf(mentions);
+		this.editedAt = at;
+		this.lastSeq = seq;
+	}
+
+	/**
+	 * Soft delete: the content stays stored, for the author, moderators and admins.
+	 */
+	void delete(long seq, Instant at) {
+		this.deleted = true;
+		this.deletedAt = at;
+		this.lastSeq = seq;
+	}
+
+	/**
+	 * Something shown with the message changed, such as its reactions: the change took
+	 * {@code seq}, so {@code sinceSeq} recovery returns the message again.
+	 */
+	void changed(long seq) {
+		this.lastSeq = seq;
 	}
 
 	/**

@@ -1,11 +1,23 @@
 package io.switchboard.message;
 
+import io.switchboard.channel.ChannelWriter;
+import io.switchboard.channel.event.MessageView;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,10 +33,68 @@ class MessageController {
 
 	static final int DEFAULT_RECOVERY_PAGE = 500;
 
+	static final int MAX_THREAD_PAGE = 100;
+
 	private final MessageHistory history;
 
-	MessageController(MessageHistory history) {
+	private final MessageStore store;
+
+	private final MessageChanges changes;
+
+	MessageController(MessageHistory history, MessageStore store, MessageChanges changes) {
 		this.history = history;
+		this.store = store;
+		this.changes = changes;
+	}
+
+	/**
+	 * Posts as {@code /app/channel.{id}.send} does, for clients that do not hold a STOMP
+	 * session, such as scripts.
+	 */
+	@PostMapping("/api/channels/{channelId}/messages")
+	@ResponseStatus(HttpStatus.CREATED)
+	MessageView post(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId,
+			@Valid @RequestBody SendMessage request) {
+		return ChannelWriter.awaitStored(this.store.post(channelId, me, request));
+	}
+
+	@GetMapping("/api/messages/{messageId}")
+	MessageView one(@AuthenticationPrincipal CurrentUser me, @PathVariable long messageId) {
+		return this.history.one(messageId, me);
+	}
+
+	@PatchMapping("/api/messages/{messageId}")
+	MessageView edit(@AuthenticationPrincipal CurrentUser me, @PathVariable long messageId,
+			@Valid @RequestBody EditContent request) {
+		return ChannelWriter
+			.awaitStored(this.changes.edit(this.changes.channelOf(messageId, me), me, messageId, request.content()));
+	}
+
+	@DeleteMapping("/api/messages/{messageId}")
+	MessageView delete(@AuthenticationPrincipal CurrentUser me, @PathVariable long messageId) {
+		return ChannelWriter.awaitStored(this.changes.delete(this.changes.channelOf(messageId, me), me, messageId));
+	}
+
+	@PostMapping("/api/messages/{messageId}/reactions")
+	MessageView react(@AuthenticationPrincipal CurrentUser me, @PathVariable long messageId,
+			@Valid @RequestBody React request) {
+		return ChannelWriter.awaitStored(this.changes.react(this.changes.channelOf(messageId, me), me, messageId,
+				request.emoji(), request.add()));
+	}
+
+	@GetMapping("/api/messages/{messageId}/replies")
+	MessageHistory.Thread replies(@AuthenticationPrincipal CurrentUser me, @PathVariable long messageId,
+			@RequestParam @Nullable Long after, @RequestParam @Nullable Integer limit) {
+		if (after != null && after < 0) {
+			throw RequestRefused.badRequest("after must not be negative");
+		}
+		return this.history.replies(messageId, me, (after != null) ? after : 0,
+				checked(limit, DEFAULT_PAGE, MAX_THREAD_PAGE));
+	}
+
+	@GetMapping("/api/messages/{messageId}/history")
+	MessageHistory.Versions history(@AuthenticationPrincipal CurrentUser me, @PathVariable long messageId) {
+		return this.history.versions(messageId, me);
 	}
 
 	/**
@@ -57,6 +127,18 @@ class MessageController {
 			throw RequestRefused.badRequest("limit must be between 1 and " + max);
 		}
 		return limit;
+	}
+
+	record EditContent(@NotBlank(message = "content must not be empty") @MaxCodePoints(4000) String content) {
+
+		EditContent {
+			content = (content != null) ? content.strip() : null;
+		}
+
+	}
+
+	record React(@NotNull String emoji, @NotNull Boolean add) {
+
 	}
 
 }

@@ -1,15 +1,16 @@
 package io.switchboard.message;
 
 import io.switchboard.channel.event.MessageView;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.switchboard.channel.ChannelAccess;
 import io.switchboard.channel.ChannelSequence;
-import io.switchboard.user.UserDirectory;
-import io.switchboard.user.UserSummary;
+import io.switchboard.system.RequestRefused;
+import io.switchboard.user.CurrentUser;
+import io.switchboard.user.Role;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -33,13 +34,64 @@ class MessageHistory {
 
 	private final ChannelSequence sequence;
 
-	private final UserDirectory users;
+	private final MessageViews views;
 
-	MessageHistory(MessageRepository messages, ChannelAccess access, ChannelSequence sequence, UserDirectory users) {
+	private final MessageVersions versions;
+
+	MessageHistory(MessageRepository messages, ChannelAccess access, ChannelSequence sequence, MessageViews views,
+			MessageVersions versions) {
 		this.messages = messages;
 		this.access = access;
 		this.sequence = sequence;
-		this.users = users;
+		this.views = views;
+		this.versions = versions;
+	}
+
+	/**
+	 * One message as it is now; a message the reader may not read is one that does not
+	 * exist.
+	 */
+	MessageView one(long messageId, CurrentUser reader) {
+		return this.views.of(readable(messageId, reader));
+	}
+
+	/**
+	 * A thread's replies after {@code afterSeq}, oldest first, without its first message,
+	 * which comes along with its current reply count.
+	 */
+	Thread replies(long messageId, CurrentUser reader, long afterSeq, int limit) {
+		Message root = readable(messageId, reader);
+		if (root.replyToId() != null) {
+			throw RequestRefused.badRequest("message " + messageId + " is a reply; its thread is " + root.replyToId());
+		}
+		List<Message> found = this.messages.findByReplyToIdAndSeqGreaterThanOrderBySeqAsc(messageId, afterSeq,
+				Limit.of(limit + 1));
+		List<Message> page = found.subList(0, Math.min(limit, found.size()));
+		return new Thread(this.views.of(root), this.views.of(page), found.size() > limit);
+	}
+
+	/**
+	 * Every version of a message, oldest first, the current one last: for its author, the
+	 * channel's moderators and admins, also after a delete.
+	 */
+	Versions versions(long messageId, CurrentUser reader) {
+		Message message = readable(messageId, reader);
+		boolean allowed = message.senderId() == reader.id() || reader.has(Role.ADMIN)
+				|| this.access.moderates(message.channelId(), reader.id());
+		if (!allowed) {
+			throw RequestRefused.forbidden(
+					"only its author, the channel's moderators and admins read message " + messageId + "'s history");
+		}
+		List<MessageVersions.Version> all = new ArrayList<>(this.versions.replaced(messageId));
+		all.add(new MessageVersions.Version(message.content(),
+				(message.editedAt() != null) ? message.editedAt() : message.createdAt(), null));
+		return new Versions(messageId, message.deleted(), message.deletedAt(), all);
+	}
+
+	private Message readable(long messageId, CurrentUser reader) {
+		return this.messages.findById(messageId)
+			.filter((message) -> this.access.canRead(message.channelId(), reader.id()))
+			.orElseThrow(() -> RequestRefused.notFound("no message " + messageId));
 	}
 
 	/**
@@ -69,10 +121,7 @@ class MessageHistory {
 	 */
 	private MessagePage page(List<Message> found, int limit, long seq) {
 		List<Message> page = found.subList(0, Math.min(limit, found.size()));
-		Set<Long> senderIds = page.stream().map(Message::senderId).collect(Collectors.toSet());
-		Map<Long, UserSummary> senders = this.users.summaries(senderIds);
-		return new MessagePage(page.stream().map((message) -> message.view(senders.get(message.senderId()))).toList(),
-				seq, found.size() > limit);
+		return new MessagePage(this.views.of(page), seq, found.size() > limit);
 	}
 
 	/**
@@ -81,6 +130,24 @@ class MessageHistory {
 	 * @param hasMore whether more messages follow this page in the same direction
 	 */
 	record MessagePage(List<MessageView> messages, long seq, boolean hasMore) {
+
+	}
+
+	/**
+	 * @param root the thread's first message, with its current reply count
+	 * @param messages replies, oldest first
+	 * @param hasMore whether more replies follow
+	 */
+	record Thread(MessageView root, List<MessageView> messages, boolean hasMore) {
+
+	}
+
+	/**
+	 * @param versions oldest first; the last is the current content (of a deleted
+	 * message, the content it had when it was deleted)
+	 */
+	record Versions(long messageId, boolean deleted, @Nullable Instant deletedAt,
+			List<MessageVersions.Version> versions) {
 
 	}
 

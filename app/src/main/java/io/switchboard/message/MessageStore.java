@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import io.switchboard.channel.ChangeBatch;
@@ -43,9 +42,12 @@ class MessageStore {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
+	private final MentionedMembers mentioned;
+
 	MessageStore(MessageRepository messages, ChannelAccess access, ChannelWriter writer, UserDirectory users,
-			ApplicationEventPublisher events, NamedParameterJdbcTemplate jdbc) {
+			ApplicationEventPublisher events, NamedParameterJdbcTemplate jdbc, MentionedMembers mentioned) {
 		this.jdbc = jdbc;
+		this.mentioned = mentioned;
 		this.messages = messages;
 		this.access = access;
 		this.writer = writer;
@@ -69,22 +71,6 @@ class MessageStore {
 			throw RequestRefused.badRequest("replies go to the thread's first message, " + parent.replyToId());
 		}
 		return parent;
-	}
-
-	/**
-	 * The channel members a message mentions, other than its sender.
-	 */
-	private List<Long> mentioned(long channelId, String content, CurrentUser sender) {
-		Set<String> usernames = Mentions.usernamesIn(content);
-		if (usernames.isEmpty()) {
-			return List.of();
-		}
-		List<Long> named = this.users.findByUsernames(usernames)
-			.stream()
-			.map(UserSummary::id)
-			.filter((id) -> id != sender.id())
-			.toList();
-		return this.access.membersAmong(channelId, named).stream().sorted().toList();
 	}
 
 	private static List<Long> senderIdsIn(ChangeBatch batch) {
@@ -160,7 +146,8 @@ class MessageStore {
 			}
 			Message parent = (this.request.replyToId() != null) ? threadParent(this.channelId, this.request.replyToId())
 					: null;
-			List<Long> mentions = mentioned(this.channelId, this.request.content(), this.sender);
+			List<Long> mentions = MessageStore.this.mentioned.in(this.channelId, this.request.content(),
+					this.sender.id());
 			// Conversations notify every other member; they are small by construction.
 			List<Long> recipients = batch.channelType().isConversation()
 					? MessageStore.this.access.memberIds(this.channelId)

@@ -44,6 +44,10 @@ class Notification {
 	@Column(nullable = false)
 	private String data;
 
+	/** The message it is about, if any: an edit or a delete changes its body. */
+	@Column(name = "message_id")
+	private @Nullable Long messageId;
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -58,8 +62,9 @@ class Notification {
 		this.createdAt = Instant.EPOCH;
 	}
 
-	Notification(long userId, NotificationKind kind, String title, String body, String data) {
+	Notification(long userId, NotificationKind kind, String title, String body, String data, @Nullable Long messageId) {
 		this.userId = userId;
+		this.messageId = messageId;
 		this.kind = kind;
 		this.title = title;
 		this.body = body;

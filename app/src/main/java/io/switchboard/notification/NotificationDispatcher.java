@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.switchboard.broker.Fanout;
+import io.switchboard.message.MessageContentChanged;
 import io.switchboard.message.MessagePosted;
 import io.switchboard.channel.event.MessageView;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,19 +49,28 @@ class NotificationDispatcher {
 		if (posted.channelType().isConversation()) {
 			for (long recipient : posted.recipients()) {
 				stored.add(new Notification(recipient, NotificationKind.DIRECT_MESSAGE,
-						"Message from " + message.sender().displayName(), body, data));
+						"Message from " + message.sender().displayName(), body, data, message.id()));
 			}
 		}
 		else {
 			for (long mentioned : message.mentions()) {
 				stored.add(new Notification(mentioned, NotificationKind.MENTION,
-						message.sender().displayName() + " mentioned you", body, data));
+						message.sender().displayName() + " mentioned you", body, data, message.id()));
 			}
 		}
 		if (!stored.isEmpty()) {
 			this.notifications.saveAll(stored);
 			deliverAfterCommit(stored);
 		}
+	}
+
+	/**
+	 * Runs inside the transaction that edits or deletes the message: a deleted message's
+	 * notifications quote nothing of it from then on.
+	 */
+	@EventListener
+	void on(MessageContentChanged changed) {
+		this.notifications.requote(changed.messageId(), preview(changed.content()));
 	}
 
 	private void deliverAfterCommit(List<Notification> stored) {

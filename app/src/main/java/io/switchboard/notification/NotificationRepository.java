@@ -23,4 +23,11 @@ interface NotificationRepository extends JpaRepository<Notification, Long> {
 	@Query("update Notification n set n.readAt = :when where n.userId = :userId and n.readAt is null")
 	int markAllRead(long userId, Instant when);
 
+	/**
+	 * What quotes a message that was edited or deleted quotes it as it is now.
+	 */
+	@Modifying
+	@Query("update Notification n set n.body = :body where n.messageId = :messageId")
+	int requote(long messageId, String body);
+
 }

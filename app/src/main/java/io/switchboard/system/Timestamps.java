@@ -1,6 +1,8 @@
 package io.switchboard.system;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -14,6 +16,13 @@ public final class Timestamps {
 
 	public static Instant now() {
 		return Instant.now().truncatedTo(ChronoUnit.MICROS);
+	}
+
+	/**
+	 * The instant as a JDBC parameter for a {@code timestamp with time zone} column.
+	 */
+	public static OffsetDateTime forJdbc(Instant instant) {
+		return instant.atOffset(ZoneOffset.UTC);
 	}
 
 }

@@ -200,6 +200,20 @@ public class TestClients {
 			.body(JsonNode.class);
 	}
 
+	/**
+	 * The status a request is answered with, whatever it is.
+	 */
+	public static int status(RestClient.RequestHeadersSpec<?> request) {
+		return request.exchange((sent, response) -> response.getStatusCode().value());
+	}
+
+	/**
+	 * {@code GET} a JSON resource as the user.
+	 */
+	public JsonNode get(TestUser reader, String path) {
+		return rest(reader).get().uri(path).retrieve().body(JsonNode.class);
+	}
+
 	public long lastSeq(TestUser reader, long channelId) {
 		return messages(reader, channelId, "limit=1").get("seq").asLong();
 	}

@@ -8,7 +8,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * {@link com.fasterxml.jackson.annotation.JsonTypeName}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
-public sealed interface ChannelEvent permits MessageCreated, MemberJoined, MemberLeft {
+public sealed interface ChannelEvent
+		permits MessageCreated, MessageEdited, MessageDeleted, ReactionChanged, MemberJoined, MemberLeft {
 
 	long channelId();
 

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record MessageView(long id, long channelId, long seq, long lastSeq, UserSummary sender, String content,
 		@Nullable Long replyToId, int threadReplyCount, List<Long> mentions, List<Object> attachments,
-		List<Object> reactions, Instant createdAt, @Nullable Instant editedAt, boolean deleted,
+		List<ReactionView> reactions, Instant createdAt, @Nullable Instant editedAt, boolean deleted,
 		@Nullable String clientMessageId) {
 
 }
