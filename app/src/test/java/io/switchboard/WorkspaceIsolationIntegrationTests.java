@@ -91,6 +91,15 @@ class WorkspaceIsolationIntegrationTests {
 				.isEqualTo(404);
 			assertThat(status(rest.post().uri("/api/channels/{id}/join", channelId))).as("join %d", channelId)
 				.isEqualTo(404);
+			assertThat(status(rest.post().uri("/api/channels/{id}/read", channelId).body(Map.of("seq", 1))))
+				.as("read %d", channelId)
+				.isEqualTo(404);
+			assertThat(status(rest.put()
+				.uri("/api/channels/{id}/preferences", channelId)
+				.body(Map.of("notifications", "none", "muted", true)))).as("preferences %d", channelId).isEqualTo(404);
+			assertThat(status(rest.post().uri("/api/channels/{id}/typing", channelId).body(Map.of("typing", true))))
+				.as("typing %d", channelId)
+				.isEqualTo(404);
 		}
 		JsonNode joinable = rest.get().uri("/api/channels/public").retrieve().body(JsonNode.class);
 		assertThat(joinable).extracting((channel) -> channel.get("id").asLong()).doesNotContain(this.publicChannel);
@@ -215,7 +224,9 @@ class WorkspaceIsolationIntegrationTests {
 			client.send("/app/channel." + this.publicChannel + ".delete", Map.of("messageId", messageId));
 			client.send("/app/channel." + this.publicChannel + ".react",
 					Map.of("messageId", messageId, "emoji", "👍", "add", true));
-			assertThat(errors.next(3)).extracting((error) -> error.get("code").asString()).containsOnly("not_found");
+			client.send("/app/channel." + this.publicChannel + ".read", Map.of("seq", 1));
+			client.send("/app/channel." + this.publicChannel + ".typing", Map.of("typing", true));
+			assertThat(errors.next(5)).extracting((error) -> error.get("code").asString()).containsOnly("not_found");
 		}
 		JsonNode message = this.clients.get(this.owner, "/api/messages/" + messageId);
 		assertThat(message.get("content").asString()).isEqualTo("inside");
@@ -241,7 +252,10 @@ class WorkspaceIsolationIntegrationTests {
 				"PATCH /api/messages/{messageId}", "DELETE /api/messages/{messageId}",
 				"POST /api/messages/{messageId}/reactions", "GET /api/messages/{messageId}/replies",
 				"GET /api/messages/{messageId}/history", "SEND /app/channel.{channelId}.edit",
-				"SEND /app/channel.{channelId}.delete", "SEND /app/channel.{channelId}.react");
+				"SEND /app/channel.{channelId}.delete", "SEND /app/channel.{channelId}.react",
+				"POST /api/channels/{channelId}/read", "PUT /api/channels/{channelId}/preferences",
+				"POST /api/channels/{channelId}/typing", "SEND /app/channel.{channelId}.read",
+				"SEND /app/channel.{channelId}.typing");
 		Set<String> ownDataOnly = Set.of("POST /api/auth/token", "PATCH /api/me", "POST /api/me/password",
 				"GET /api/me/export", "DELETE /api/me", "GET /api/channels", "POST /api/channels",
 				"POST /api/admin/users", "POST /api/admin/badges", "GET /api/notifications",

@@ -42,6 +42,15 @@ public class Fanout {
 	}
 
 	/**
+	 * Publishes an event on a channel's topic that changes nothing stored and so has no
+	 * {@code seq}, such as typing: subscribers get it as it comes, outside the ordered
+	 * stream, and nobody recovers it. If the broker cannot take it, it is lost.
+	 */
+	public void publishEphemeral(long channelId, Object event) {
+		publish(new Destination.ChannelTopic(channelId).route(), event);
+	}
+
+	/**
 	 * Sends an event to every session of the user, on every node, that subscribes
 	 * {@code /user/queue/notifications}.
 	 */

@@ -142,7 +142,9 @@ final class NodeSubscriptions implements BrokerLink.Receiver {
 		}
 		this.metrics.published(publishedAt);
 		ChannelStream stream = subscribers.stream();
-		if (stream == null) {
+		if (stream == null || seq == 0) {
+			// Not a channel, or a channel's event without a seq
+			// (Fanout#publishEphemeral).
 			subscribers.deliver(nextMessageId(), body);
 		}
 		else if (stream.offer(seq, body)) {

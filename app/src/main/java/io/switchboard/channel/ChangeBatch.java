@@ -147,7 +147,10 @@ public final class ChangeBatch {
 		return !this.slots.isEmpty();
 	}
 
-	long lastSeq() {
+	/**
+	 * The channel's sequence as the batch's changes so far leave it.
+	 */
+	public long lastSeq() {
 		return this.lastSeq;
 	}
 

@@ -1,13 +1,19 @@
 package io.switchboard.channel;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.switchboard.system.RequestRefused;
 import io.switchboard.system.WireNames;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,9 +31,12 @@ public class ChannelAccess {
 
 	private final JdbcTemplate jdbc;
 
-	ChannelAccess(ChannelMemberRepository members, JdbcTemplate jdbc) {
+	private final NamedParameterJdbcTemplate named;
+
+	ChannelAccess(ChannelMemberRepository members, JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
 		this.members = members;
 		this.jdbc = jdbc;
+		this.named = named;
 	}
 
 	/**
@@ -51,6 +60,22 @@ public class ChannelAccess {
 			}
 			case NOT_FOUND -> throw RequestRefused.notFound("no channel " + channelId);
 			case FORBIDDEN -> throw RequestRefused.forbidden("not a member of channel " + channelId);
+		}
+	}
+
+	/**
+	 * For what only members do outside a change, such as typing; a channel of another
+	 * workspace is answered as one that does not exist.
+	 */
+	public void requireMember(long channelId, long userId) {
+		switch (readability(channelId, userId)) {
+			case NOT_FOUND -> throw RequestRefused.notFound("no channel " + channelId);
+			case FORBIDDEN -> throw RequestRefused.forbidden("not a member of channel " + channelId);
+			case READABLE -> {
+				if (!isMember(channelId, userId)) {
+					throw RequestRefused.forbidden("not a member of channel " + channelId);
+				}
+			}
 		}
 	}
 
@@ -122,6 +147,28 @@ public class ChannelAccess {
 		return this.members.findByChannelIdAndUserId(channelId, userId)
 			.map((member) -> member.role().canModerate())
 			.orElse(false);
+	}
+
+	/**
+	 * Each member's notification level: of every member, or of those among
+	 * {@code userIds} who are members.
+	 */
+	public Map<Long, NotificationLevel> notificationLevels(long channelId, @Nullable Collection<Long> userIds) {
+		if (userIds != null && userIds.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, NotificationLevel> levels = new HashMap<>();
+		RowCallbackHandler collect = (row) -> levels.put(row.getLong(1),
+				WireNames.parse(NotificationLevel.class, row.getString(2)));
+		String select = "select user_id, notification_level from channel_members where channel_id = :channel";
+		if (userIds == null) {
+			this.named.query(select, Map.of("channel", channelId), collect);
+		}
+		else {
+			this.named.query(select + " and user_id in (:users)", Map.of("channel", channelId, "users", userIds),
+					collect);
+		}
+		return levels;
 	}
 
 	public List<Long> memberIds(long channelId) {

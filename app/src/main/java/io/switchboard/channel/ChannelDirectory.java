@@ -44,7 +44,7 @@ class ChannelDirectory {
 			.saveAndFlush(new Channel(creator.workspaceId(), name, type, description, null, creator.id()));
 		ChannelMember admin = this.members
 			.saveAndFlush(new ChannelMember(channel.id(), creator.id(), MemberRole.ADMIN));
-		return ChannelView.ofMember(channel, 0, admin, 0);
+		return ChannelView.ofMember(channel, 0, admin, UnreadCounter.Unread.NONE);
 	}
 
 	@Transactional(readOnly = true)
@@ -52,14 +52,11 @@ class ChannelDirectory {
 		Map<Long, ChannelMember> memberships = this.members.findByUserId(userId)
 			.stream()
 			.collect(Collectors.toMap(ChannelMember::channelId, Function.identity()));
-		Map<Long, Long> readSeqs = memberships.values()
-			.stream()
-			.collect(Collectors.toMap(ChannelMember::channelId, ChannelMember::readSeq));
-		Map<Long, Long> unreadCounts = readSeqs.isEmpty() ? Map.of() : this.unread.unreadCounts(userId, readSeqs);
+		Map<Long, UnreadCounter.Unread> unread = this.unread.counts(userId, null);
 		return this.channels.findByMember(userId)
 			.stream()
 			.map((channel) -> ChannelView.ofMember(channel, channel.lastSeq(), memberships.get(channel.id()),
-					unreadCounts.getOrDefault(channel.id(), 0L)))
+					unread.getOrDefault(channel.id(), UnreadCounter.Unread.NONE)))
 			.toList();
 	}
 
@@ -96,9 +93,9 @@ class ChannelDirectory {
 		Channel channel = find(channelId);
 		Optional<ChannelMember> member = this.members.findByChannelIdAndUserId(channelId, userId);
 		if (member.isPresent()) {
-			long unreadCount = this.unread.unreadCounts(userId, Map.of(channelId, member.get().readSeq()))
-				.getOrDefault(channelId, 0L);
-			return ChannelView.ofMember(channel, lastSeq, member.get(), unreadCount);
+			UnreadCounter.Unread unread = this.unread.counts(userId, channelId)
+				.getOrDefault(channelId, UnreadCounter.Unread.NONE);
+			return ChannelView.ofMember(channel, lastSeq, member.get(), unread);
 		}
 		if (channel.type().isOpen()) {
 			return ChannelView.ofVisitor(channel, lastSeq);

@@ -35,9 +35,16 @@ class ChannelMember {
 	@Column(name = "joined_at", nullable = false)
 	private Instant joinedAt;
 
+	@Column(name = "notification_level", nullable = false)
+	private NotificationLevel notificationLevel;
+
+	@Column(nullable = false)
+	private boolean muted;
+
 	protected ChannelMember() {
 		this.role = MemberRole.MEMBER;
 		this.joinedAt = Instant.EPOCH;
+		this.notificationLevel = NotificationLevel.ALL;
 	}
 
 	ChannelMember(long channelId, long userId, MemberRole role) {
@@ -45,6 +52,7 @@ class ChannelMember {
 		this.userId = userId;
 		this.role = role;
 		this.joinedAt = Timestamps.now();
+		this.notificationLevel = NotificationLevel.ALL;
 	}
 
 	long channelId() {
@@ -61,6 +69,23 @@ class ChannelMember {
 
 	long readSeq() {
 		return this.readSeq;
+	}
+
+	NotificationLevel notificationLevel() {
+		return this.notificationLevel;
+	}
+
+	boolean muted() {
+		return this.muted;
+	}
+
+	void read(long seq) {
+		this.readSeq = seq;
+	}
+
+	void prefer(NotificationLevel level, boolean muted) {
+		this.notificationLevel = level;
+		this.muted = muted;
 	}
 
 	record Key(long channelId, long userId) implements Serializable {

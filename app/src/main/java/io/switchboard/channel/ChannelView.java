@@ -9,20 +9,22 @@ import org.jspecify.annotations.Nullable;
  * the caller is not a member.
  */
 record ChannelView(long id, String name, ChannelType type, @Nullable String description, long lastSeq,
-		@Nullable MemberRole role, @Nullable Long readSeq, @Nullable Long unreadCount, Instant createdAt) {
+		@Nullable MemberRole role, @Nullable Long readSeq, @Nullable Long unreadCount, @Nullable Long mentionCount,
+		@Nullable NotificationLevel notifications, @Nullable Boolean muted, Instant createdAt) {
 
 	/**
 	 * @param lastSeq the channel's sequence as the caller read it: an entity loaded
 	 * before a change in the same transaction took a number still shows the old one
 	 */
-	static ChannelView ofMember(Channel channel, long lastSeq, ChannelMember member, long unreadCount) {
+	static ChannelView ofMember(Channel channel, long lastSeq, ChannelMember member, UnreadCounter.Unread unread) {
 		return new ChannelView(channel.id(), channel.name(), channel.type(), channel.description(), lastSeq,
-				member.role(), member.readSeq(), unreadCount, channel.createdAt());
+				member.role(), member.readSeq(), unread.messages(), unread.mentions(), member.notificationLevel(),
+				member.muted(), channel.createdAt());
 	}
 
 	static ChannelView ofVisitor(Channel channel, long lastSeq) {
 		return new ChannelView(channel.id(), channel.name(), channel.type(), channel.description(), lastSeq, null, null,
-				null, channel.createdAt());
+				null, null, null, null, channel.createdAt());
 	}
 
 }

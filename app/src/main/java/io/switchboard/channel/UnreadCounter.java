@@ -2,17 +2,29 @@ package io.switchboard.channel;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * Counts a user's unread messages per channel. Messages are another feature's, so it
- * provides this.
+ * Counts a member's unread messages, and those of them that mention the member, per
+ * channel. Messages are another feature's, so it provides this.
  */
 public interface UnreadCounter {
 
 	/**
-	 * @param userId the reader
-	 * @param readSeqs the reader's read marker per channel id
-	 * @return unread messages per channel id, for channels with any
+	 * In one query, however many channels the user is a member of.
+	 * @param channelId one channel only, or {@code null} for all of the user's
+	 * @return counts per channel id, for channels with any unread message
 	 */
-	Map<Long, Long> unreadCounts(long userId, Map<Long, Long> readSeqs);
+	Map<Long, Unread> counts(long userId, @Nullable Long channelId);
+
+	/**
+	 * @param messages others' messages after the member's read marker, not deleted
+	 * @param mentions those of them that mention the member
+	 */
+	record Unread(long messages, long mentions) {
+
+		public static final Unread NONE = new Unread(0, 0);
+
+	}
 
 }

@@ -43,4 +43,13 @@ abstract class WireNameConverter<E extends Enum<E>> implements AttributeConverte
 
 	}
 
+	@Converter(autoApply = true)
+	static class NotificationLevelConverter extends WireNameConverter<NotificationLevel> {
+
+		NotificationLevelConverter() {
+			super(NotificationLevel.class);
+		}
+
+	}
+
 }

@@ -11,9 +11,11 @@ import io.switchboard.channel.ChannelType;
  *
  * @param message the message as clients see it
  * @param channelType the kind of channel it was posted in
- * @param recipients in a conversation, its members other than the sender; empty in other
- * channels, whose members are told only about mentions
+ * @param recipients in a conversation, its members other than the sender whose
+ * notification level lets the message notify them; empty in other channels
+ * @param mentioned in other channels, the members it mentions whose notification level
+ * lets it notify them
  */
-public record MessagePosted(MessageView message, ChannelType channelType, List<Long> recipients) {
+public record MessagePosted(MessageView message, ChannelType channelType, List<Long> recipients, List<Long> mentioned) {
 
 }

@@ -73,6 +73,37 @@ class MessageStore {
 		return parent;
 	}
 
+	/**
+	 * Who is told about a new message, as each member's notification level for the
+	 * channel allows: in a conversation every other member, small by construction;
+	 * elsewhere those it mentions.
+	 */
+	private Notified notified(ChangeBatch batch, List<Long> mentions, long senderId) {
+		if (batch.channelType().isConversation()) {
+			List<Long> members = this.access.notificationLevels(batch.channelId(), null)
+				.entrySet()
+				.stream()
+				.filter((member) -> member.getKey() != senderId
+						&& member.getValue().notifies(mentions.contains(member.getKey())))
+				.map(Map.Entry::getKey)
+				.sorted()
+				.toList();
+			return new Notified(members, List.of());
+		}
+		List<Long> mentioned = this.access.notificationLevels(batch.channelId(), mentions)
+			.entrySet()
+			.stream()
+			.filter((member) -> member.getValue().notifies(true))
+			.map(Map.Entry::getKey)
+			.sorted()
+			.toList();
+		return new Notified(List.of(), mentioned);
+	}
+
+	private record Notified(List<Long> members, List<Long> mentioned) {
+
+	}
+
 	private static List<Long> senderIdsIn(ChangeBatch batch) {
 		return batch.changesOf(Post.class).stream().map((post) -> post.sender.id()).distinct().toList();
 	}
@@ -148,13 +179,7 @@ class MessageStore {
 					: null;
 			List<Long> mentions = MessageStore.this.mentioned.in(this.channelId, this.request.content(),
 					this.sender.id());
-			// Conversations notify every other member; they are small by construction.
-			List<Long> recipients = batch.channelType().isConversation()
-					? MessageStore.this.access.memberIds(this.channelId)
-						.stream()
-						.filter((id) -> id != this.sender.id())
-						.toList()
-					: List.of();
+			Notified notified = MessageStore.this.notified(batch, mentions, this.sender.id());
 			SequenceSlot slot = batch.next();
 			Message message = new Message(this.channelId, slot.seq(), this.sender.id(), this.request.content(),
 					this.request.replyToId(), clientMessageId, mentions, batch.time());
@@ -167,7 +192,8 @@ class MessageStore {
 				parent.countReply(slot.seq());
 			}
 			MessageView view = message.view(shownAs);
-			MessageStore.this.events.publishEvent(new MessagePosted(view, batch.channelType(), recipients));
+			MessageStore.this.events
+				.publishEvent(new MessagePosted(view, batch.channelType(), notified.members(), notified.mentioned()));
 			slot.publishOnCommit(new MessageCreated(view));
 			return view;
 		}

@@ -53,7 +53,7 @@ class NotificationDispatcher {
 			}
 		}
 		else {
-			for (long mentioned : message.mentions()) {
+			for (long mentioned : posted.mentioned()) {
 				stored.add(new Notification(mentioned, NotificationKind.MENTION,
 						message.sender().displayName() + " mentioned you", body, data, message.id()));
 			}

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 public sealed interface ChannelEvent
-		permits MessageCreated, MessageEdited, MessageDeleted, ReactionChanged, MemberJoined, MemberLeft {
+		permits MessageCreated, MessageEdited, MessageDeleted, ReactionChanged, ReadUpdated, MemberJoined, MemberLeft {
 
 	long channelId();
 

@@ -1,0 +1,71 @@
+package io.switchboard.channel;
+
+import java.util.concurrent.CompletableFuture;
+
+import io.switchboard.channel.event.ReadUpdated;
+import io.switchboard.system.RequestRefused;
+import io.switchboard.user.CurrentUser;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Members' read markers. A marker moves forward only, and never past the channel's
+ * sequence. In direct and group channels a move is a change like any other, with its own
+ * {@code seq} and a {@code read.updated} event, so that the others can show read
+ * receipts, if it passes a message; elsewhere it publishes nothing and takes no
+ * {@code seq}.
+ */
+@Service
+class ReadMarkers {
+
+	private final ChannelWriter writer;
+
+	private final ChannelMemberRepository members;
+
+	private final JdbcTemplate jdbc;
+
+	ReadMarkers(ChannelWriter writer, ChannelMemberRepository members, JdbcTemplate jdbc) {
+		this.writer = writer;
+		this.members = members;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @return the member's read marker once stored
+	 */
+	CompletableFuture<Long> markRead(long channelId, CurrentUser reader, long seq) {
+		if (seq < 0) {
+			throw RequestRefused.badRequest("seq: must not be negative");
+		}
+		return this.writer.record(ChannelChange.of(channelId, reader.workspaceId(), (batch) -> {
+			ChannelMember member = this.members.findByChannelIdAndUserId(channelId, reader.id())
+				.orElseThrow(() -> RequestRefused.forbidden("not a member of channel " + channelId));
+			long readSeq = Math.min(seq, batch.lastSeq());
+			long before = member.readSeq();
+			if (readSeq <= before) {
+				return before;
+			}
+			member.read(readSeq);
+			// Only a marker that passes a message is a receipt: one that passes only
+			// other receipts would have clients acknowledge each other's forever.
+			if (batch.channelType().isConversation() && passesMessage(channelId, reader.id(), before, readSeq)) {
+				SequenceSlot slot = batch.next();
+				slot.publishOnCommit(new ReadUpdated(channelId, slot.seq(), reader.id(), readSeq));
+			}
+			return readSeq;
+		}));
+	}
+
+	/**
+	 * Whether the marker passes a message of someone else's: reading one's own is no news
+	 * to anyone.
+	 */
+	private boolean passesMessage(long channelId, long readerId, long from, long to) {
+		return !this.jdbc
+			.queryForList("select 1 from messages where channel_id = ? and seq > ? and seq <= ? and sender_id <> ? "
+					+ "fetch first 1 rows only", Integer.class, channelId, from, to, readerId)
+			.isEmpty();
+	}
+
+}
