@@ -233,6 +233,49 @@ class WorkspaceIsolationIntegrationTests {
 		assertThat(message.get("reactions")).isEmpty();
 	}
 
+	@Test
+	void moderationCrossesNoWorkspace() {
+		RestClient foreignAdmin = this.clients.rest(this.intrudersAdmin);
+		long colleague = this.colleague.id();
+		for (long channelId : new long[] { this.publicChannel, this.privateChannel }) {
+			assertThat(status(foreignAdmin.patch()
+				.uri("/api/channels/{id}/members/{user}", channelId, colleague)
+				.body(Map.of("role", "admin")))).isEqualTo(404);
+			assertThat(status(foreignAdmin.delete().uri("/api/channels/{id}/members/{user}", channelId, colleague)))
+				.isEqualTo(404);
+			for (String sanction : List.of("mutes", "bans")) {
+				assertThat(status(foreignAdmin.post()
+					.uri("/api/channels/{id}/" + sanction, channelId)
+					.body(Map.of("userId", colleague)))).isEqualTo(404);
+				assertThat(status(foreignAdmin.get().uri("/api/channels/{id}/" + sanction, channelId))).isEqualTo(404);
+				assertThat(status(
+						foreignAdmin.delete().uri("/api/channels/{id}/" + sanction + "/{user}", channelId, colleague)))
+					.isEqualTo(404);
+			}
+			assertThat(status(foreignAdmin.post().uri("/api/channels/{id}/close", channelId))).isEqualTo(404);
+			assertThat(status(foreignAdmin.get().uri("/api/channels/{id}/audit", channelId))).isEqualTo(404);
+		}
+		// Nor does a user of another workspace become the target of one's own moderation.
+		assertThat(status(this.clients.rest(this.owner)
+			.post()
+			.uri("/api/channels/{id}/bans", this.publicChannel)
+			.body(Map.of("userId", this.intruder.id())))).isEqualTo(404);
+		this.clients.rest(this.owner)
+			.post()
+			.uri("/api/channels/{id}/mutes", this.privateChannel)
+			.body(Map.of("userId", colleague))
+			.retrieve()
+			.toBodilessEntity();
+		long support = channel(this.colleague, "support");
+		assertThat(foreignAdmin.get().uri("/api/audit?limit=100").retrieve().body(JsonNode.class))
+			.extracting((entry) -> entry.get("channelId").asLong())
+			.doesNotContain(this.privateChannel);
+		assertThat(foreignAdmin.get().uri("/api/support").retrieve().body(JsonNode.class))
+			.extracting((channel) -> channel.get("id").asLong())
+			.doesNotContain(support);
+		assertThat(status(foreignAdmin.post().uri("/api/channels/{id}/join", support))).isEqualTo(404);
+	}
+
 	/**
 	 * Each REST resource and each SEND destination is either probed with another
 	 * workspace's ids above, or takes no id of anything but the caller's own data. A new
@@ -255,7 +298,12 @@ class WorkspaceIsolationIntegrationTests {
 				"SEND /app/channel.{channelId}.delete", "SEND /app/channel.{channelId}.react",
 				"POST /api/channels/{channelId}/read", "PUT /api/channels/{channelId}/preferences",
 				"POST /api/channels/{channelId}/typing", "SEND /app/channel.{channelId}.read",
-				"SEND /app/channel.{channelId}.typing");
+				"SEND /app/channel.{channelId}.typing", "PATCH /api/channels/{channelId}/members/{userId}",
+				"DELETE /api/channels/{channelId}/members/{userId}", "POST /api/channels/{channelId}/mutes",
+				"GET /api/channels/{channelId}/mutes", "DELETE /api/channels/{channelId}/mutes/{userId}",
+				"POST /api/channels/{channelId}/bans", "GET /api/channels/{channelId}/bans",
+				"DELETE /api/channels/{channelId}/bans/{userId}", "POST /api/channels/{channelId}/close",
+				"GET /api/channels/{channelId}/audit", "GET /api/audit", "GET /api/support");
 		Set<String> ownDataOnly = Set.of("POST /api/auth/token", "PATCH /api/me", "POST /api/me/password",
 				"GET /api/me/export", "DELETE /api/me", "GET /api/channels", "POST /api/channels",
 				"POST /api/admin/users", "POST /api/admin/badges", "GET /api/notifications",

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import io.switchboard.system.ErrorCode;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -63,8 +64,10 @@ final class AccessRevocation {
 			JsonNode change = this.json.readTree(body);
 			long userId = change.get("userId").asLong();
 			JsonNode channelId = change.get("channelId");
+			JsonNode reason = change.get("reason");
 			if (channelId != null) {
-				this.executor.execute(() -> recheck(channelId.asLong(), userId));
+				String ended = (reason != null) ? reason.asString() : null;
+				this.executor.execute(() -> recheck(channelId.asLong(), userId, ended));
 			}
 			else {
 				this.executor.execute(() -> recheckSessions(userId));
@@ -104,14 +107,18 @@ final class AccessRevocation {
 		}
 	}
 
-	void recheck(long channelId, long userId) {
+	/**
+	 * @param ended why the subscriptions end whatever the rules say now, or {@code null}
+	 * to ask the rules
+	 */
+	void recheck(long channelId, long userId, @Nullable String ended) {
 		Destination.ChannelTopic channel = new Destination.ChannelTopic(channelId);
 		for (ClientSession session : this.sessions.sessionsOf(userId)) {
 			List<ClientSession.Subscription> held = session.subscriptionsTo(channel);
 			if (held.isEmpty()) {
 				continue;
 			}
-			String refusal = this.access.refusal(session.user(), channel.name());
+			String refusal = (ended != null) ? ended : this.access.refusal(session.user(), channel.name());
 			if (refusal == null) {
 				continue;
 			}

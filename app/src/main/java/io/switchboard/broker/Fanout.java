@@ -68,6 +68,16 @@ public class Fanout {
 	}
 
 	/**
+	 * Ends the user's subscriptions to the channel on every node, whether or not they may
+	 * still read it (a member kicked from a public channel may subscribe again), with an
+	 * error event that gives {@code reason}. Call it after the change commits.
+	 */
+	public void endSubscriptions(long channelId, long userId, String reason) {
+		publish(BrokerLink.Route.direct(NodeSubscriptions.CONTROL_ADDRESS),
+				Map.of("channelId", channelId, "userId", userId, "reason", reason));
+	}
+
+	/**
 	 * Asks every node to check the user's sessions against the account as it is now, and
 	 * to close those whose token no longer counts. Call it after the change commits.
 	 */

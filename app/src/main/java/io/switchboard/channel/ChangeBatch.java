@@ -25,6 +25,8 @@ public final class ChangeBatch {
 
 	private final long workspaceId;
 
+	private boolean closed;
+
 	private final ChannelEventLog log;
 
 	private final Instant time;
@@ -37,18 +39,19 @@ public final class ChangeBatch {
 
 	private final List<LoggedEvent> events = new ArrayList<>();
 
-	/** Members' roles read in this batch, and who is not a member. */
-	private final Map<Long, Optional<MemberRole>> roles = new HashMap<>();
+	/** Members' standing read in this batch, and who is not a member. */
+	private final Map<Long, Optional<MemberStanding>> standings = new HashMap<>();
 
 	private final Map<Class<?>, Object> shared = new HashMap<>();
 
 	private final List<Runnable> afterPublish = new ArrayList<>();
 
-	ChangeBatch(long channelId, ChannelType channelType, long workspaceId, long lastSeq, Instant time,
+	ChangeBatch(long channelId, ChannelType channelType, long workspaceId, long lastSeq, boolean closed, Instant time,
 			ChannelEventLog log) {
 		this.channelId = channelId;
 		this.channelType = channelType;
 		this.workspaceId = workspaceId;
+		this.closed = closed;
 		this.lastSeq = lastSeq;
 		this.time = time;
 		this.log = log;
@@ -64,6 +67,18 @@ public final class ChangeBatch {
 
 	public long workspaceId() {
 		return this.workspaceId;
+	}
+
+	/**
+	 * Whether the channel is closed (a support channel whose question is answered):
+	 * nothing more is posted in it.
+	 */
+	public boolean closed() {
+		return this.closed;
+	}
+
+	void close() {
+		this.closed = true;
 	}
 
 	/**
@@ -102,11 +117,11 @@ public final class ChangeBatch {
 	}
 
 	/**
-	 * The user's role in the channel, read once per batch: a session that sends fifty
-	 * messages at once costs one query.
+	 * The user's role in the channel and whether they are muted, read once per batch: a
+	 * session that sends fifty messages at once costs one query.
 	 */
-	Optional<MemberRole> memberRole(long userId, Function<Long, Optional<MemberRole>> read) {
-		return this.roles.computeIfAbsent(userId, read);
+	Optional<MemberStanding> standing(long userId, Function<Long, Optional<MemberStanding>> read) {
+		return this.standings.computeIfAbsent(userId, read);
 	}
 
 	/**
@@ -114,7 +129,7 @@ public final class ChangeBatch {
 	 * holds.
 	 */
 	void membershipChanged() {
-		this.roles.clear();
+		this.standings.clear();
 	}
 
 	byte[] append(long seq, ChannelEvent event) {

@@ -49,6 +49,10 @@ class Channel {
 	@Column(name = "workspace_id", nullable = false)
 	private long workspaceId;
 
+	/** Set only by {@link ChannelWriter}'s changes, in SQL, as {@code lastSeq} is. */
+	@Column(name = "closed_at", insertable = false, updatable = false)
+	private @Nullable Instant closedAt;
+
 	protected Channel() {
 		this.name = "";
 		this.type = ChannelType.PRIVATE;
@@ -95,6 +99,14 @@ class Channel {
 
 	Instant createdAt() {
 		return this.createdAt;
+	}
+
+	long createdBy() {
+		return this.createdBy;
+	}
+
+	@Nullable Instant closedAt() {
+		return this.closedAt;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.switchboard.system.RequestRefused;
+import io.switchboard.system.Timestamps;
 import io.switchboard.system.WireNames;
 
 import org.jspecify.annotations.Nullable;
@@ -60,6 +61,7 @@ public class ChannelAccess {
 			}
 			case NOT_FOUND -> throw RequestRefused.notFound("no channel " + channelId);
 			case FORBIDDEN -> throw RequestRefused.forbidden("not a member of channel " + channelId);
+			case BANNED -> throw RequestRefused.forbidden("banned from channel " + channelId);
 		}
 	}
 
@@ -70,7 +72,7 @@ public class ChannelAccess {
 	public void requireMember(long channelId, long userId) {
 		switch (readability(channelId, userId)) {
 			case NOT_FOUND -> throw RequestRefused.notFound("no channel " + channelId);
-			case FORBIDDEN -> throw RequestRefused.forbidden("not a member of channel " + channelId);
+			case FORBIDDEN, BANNED -> throw RequestRefused.forbidden("not a member of channel " + channelId);
 			case READABLE -> {
 				if (!isMember(channelId, userId)) {
 					throw RequestRefused.forbidden("not a member of channel " + channelId);
@@ -80,15 +82,20 @@ public class ChannelAccess {
 	}
 
 	/**
-	 * One query: the channel's type, whether it is in the user's workspace, and whether
-	 * the user is a member.
+	 * One query: the channel's type, whether it is in the user's workspace, whether the
+	 * user is a member, and whether a ban keeps them out.
 	 */
 	private Readability readability(long channelId, long userId) {
 		return this.jdbc.query("select c.type, case when c.workspace_id = u.workspace_id then 1 else 0 end, "
 				+ "case when exists (select 1 from channel_members m where m.channel_id = c.id and m.user_id = u.id) "
+				+ "then 1 else 0 end, case when exists (select 1 from channel_sanctions s where s.channel_id = c.id "
+				+ "and s.user_id = u.id and s.kind = 'ban' and (s.until is null or s.until > current_timestamp)) "
 				+ "then 1 else 0 end from channels c join users u on u.id = ? where c.id = ?", (row, i) -> {
 					if (row.getInt(2) == 0) {
 						return Readability.NOT_FOUND;
+					}
+					if (row.getInt(4) == 1) {
+						return Readability.BANNED;
 					}
 					boolean open = WireNames.parse(ChannelType.class, row.getString(1)).isOpen();
 					return (open || row.getInt(3) == 1) ? Readability.READABLE : Readability.FORBIDDEN;
@@ -100,44 +107,59 @@ public class ChannelAccess {
 
 	private enum Readability {
 
-		READABLE, FORBIDDEN, NOT_FOUND
+		READABLE, FORBIDDEN, BANNED, NOT_FOUND
 
 	}
 
 	/**
-	 * Members post; in announcement channels only channel admins and moderators do.
-	 * Checked by a change in its batch, under the channel's lock, which has read the
-	 * channel's type already.
+	 * Members post unless muted; in announcement channels only channel admins and
+	 * moderators do; nobody posts in a closed channel. Checked by a change in its batch,
+	 * under the channel's lock, which has read the channel already.
 	 */
 	public MemberRole requirePoster(ChangeBatch batch, long userId) {
 		MemberRole role = requireMember(batch, userId);
 		if (batch.channelType() == ChannelType.ANNOUNCEMENT && !role.canModerate()) {
 			throw RequestRefused.forbidden("may not post in channel " + batch.channelId());
 		}
+		if (batch.closed()) {
+			throw RequestRefused.forbidden("channel " + batch.channelId() + " is closed");
+		}
 		return role;
 	}
 
 	/**
-	 * The user's role in the batch's channel, for a change only members make, such as a
-	 * reaction.
+	 * The user's role in the batch's channel, for a change only members who are not muted
+	 * make, such as a reaction.
 	 */
 	public MemberRole requireMember(ChangeBatch batch, long userId) {
-		return roleIn(batch, userId)
+		MemberStanding standing = standing(batch, userId)
 			.orElseThrow(() -> RequestRefused.forbidden("not a member of channel " + batch.channelId()));
+		if (standing.muted()) {
+			throw RequestRefused.forbidden("muted in channel " + batch.channelId());
+		}
+		return standing.role();
 	}
 
 	/**
-	 * The user's role in the batch's channel, if they are a member: read once per batch.
-	 * It runs for every batch on the write path, so it reads the one column it needs with
-	 * plain JDBC.
+	 * The user's role in the batch's channel, if they are a member, muted or not.
 	 */
 	public Optional<MemberRole> roleIn(ChangeBatch batch, long userId) {
-		return batch.memberRole(userId,
-				(id) -> this.jdbc
-					.query("select role from channel_members where channel_id = ? and user_id = ?",
-							(row, i) -> WireNames.parse(MemberRole.class, row.getString(1)), batch.channelId(), id)
-					.stream()
-					.findFirst());
+		return standing(batch, userId).map(MemberStanding::role);
+	}
+
+	/**
+	 * Read once per batch. It runs for every batch on the write path, so it reads the two
+	 * things it needs in one plain JDBC query.
+	 */
+	private Optional<MemberStanding> standing(ChangeBatch batch, long userId) {
+		return batch.standing(userId, (id) -> this.jdbc.query(
+				"select m.role, case when exists (select 1 from channel_sanctions s where s.channel_id = m.channel_id "
+						+ "and s.user_id = m.user_id and s.kind = 'mute' and (s.until is null or s.until > ?)) "
+						+ "then 1 else 0 end from channel_members m where m.channel_id = ? and m.user_id = ?",
+				(row, i) -> new MemberStanding(WireNames.parse(MemberRole.class, row.getString(1)), row.getInt(2) == 1),
+				Timestamps.forJdbc(batch.time()), batch.channelId(), id)
+			.stream()
+			.findFirst());
 	}
 
 	/**

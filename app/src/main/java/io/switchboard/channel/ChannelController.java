@@ -51,6 +51,14 @@ class ChannelController {
 		return this.directory.joinable(me.id(), me.workspaceId());
 	}
 
+	/**
+	 * Open support channels, for agents: users with role MODERATOR or ADMIN.
+	 */
+	@GetMapping("/api/support")
+	List<ChannelView> openSupport(@AuthenticationPrincipal CurrentUser me) {
+		return this.directory.openSupport(me);
+	}
+
 	@GetMapping("/api/channels/{channelId}")
 	ChannelView one(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId) {
 		return this.directory.view(channelId, me);

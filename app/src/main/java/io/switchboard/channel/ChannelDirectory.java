@@ -68,6 +68,17 @@ class ChannelDirectory {
 			.toList();
 	}
 
+	@Transactional(readOnly = true)
+	List<ChannelView> openSupport(CurrentUser agent) {
+		if (!agent.has(Role.MODERATOR) && !agent.has(Role.ADMIN)) {
+			throw RequestRefused.forbidden("only moderators and admins answer support channels");
+		}
+		return this.channels.findOpenSupport(agent.workspaceId())
+			.stream()
+			.map((channel) -> ChannelView.ofVisitor(channel, channel.lastSeq()))
+			.toList();
+	}
+
 	/**
 	 * The channel as {@code userId} sees it, also from inside a transaction that has just
 	 * changed it.

@@ -79,6 +79,10 @@ class ChannelMember {
 		return this.muted;
 	}
 
+	void changeRole(MemberRole role) {
+		this.role = role;
+	}
+
 	void read(long seq) {
 		this.readSeq = seq;
 	}

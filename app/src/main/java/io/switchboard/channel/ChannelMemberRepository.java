@@ -19,4 +19,6 @@ interface ChannelMemberRepository extends JpaRepository<ChannelMember, ChannelMe
 	@Query("select m.userId from ChannelMember m where m.channelId = :channelId and m.userId in :userIds")
 	List<Long> findUserIdsAmong(long channelId, Collection<Long> userIds);
 
+	long countByChannelIdAndRole(long channelId, MemberRole role);
+
 }

@@ -10,6 +10,7 @@ import io.switchboard.channel.event.MemberView;
 import io.switchboard.broker.Fanout;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
+import io.switchboard.user.Role;
 import io.switchboard.user.UserDirectory;
 import io.switchboard.user.UserSummary;
 
@@ -33,8 +34,11 @@ class ChannelMembership {
 
 	private final Fanout fanout;
 
+	private final Sanctions sanctions;
+
 	ChannelMembership(ChannelDirectory directory, ChannelMemberRepository members, ChannelWriter writer,
-			UserDirectory users, Fanout fanout) {
+			UserDirectory users, Fanout fanout, Sanctions sanctions) {
+		this.sanctions = sanctions;
 		this.directory = directory;
 		this.members = members;
 		this.writer = writer;
@@ -42,14 +46,21 @@ class ChannelMembership {
 		this.fanout = fanout;
 	}
 
+	/**
+	 * Joins a public or announcement channel as a member, or, for an agent (role
+	 * MODERATOR or ADMIN), an open support channel as its moderator.
+	 */
 	ChannelView join(long channelId, CurrentUser user) {
 		return this.writer.recordAndWait(ChannelChange.of(channelId, user.workspaceId(), (batch) -> {
-			if (!batch.channelType().isOpen()
+			requireNotBanned(batch, user.id());
+			boolean agent = batch.channelType() == ChannelType.SUPPORT && !batch.closed()
+					&& (user.has(Role.MODERATOR) || user.has(Role.ADMIN));
+			if (!batch.channelType().isOpen() && !agent
 					&& !this.members.existsById(new ChannelMember.Key(channelId, user.id()))) {
 				throw RequestRefused
 					.forbidden("channel " + channelId + " is not public; ask a channel admin to add you");
 			}
-			addIfAbsent(batch, user.summary(), MemberRole.MEMBER);
+			addIfAbsent(batch, user.summary(), agent ? MemberRole.MODERATOR : MemberRole.MEMBER);
 			return this.directory.view(batch, user.id());
 		}));
 	}
@@ -63,13 +74,9 @@ class ChannelMembership {
 			if (member.isEmpty()) {
 				return false;
 			}
-			SequenceSlot slot = batch.next();
-			this.members.delete(member.get());
-			this.members.flush();
-			batch.membershipChanged();
-			slot.publishOnCommit(new MemberLeft(channelId, slot.seq(),
-					new MemberView(user.id(), user.username(), member.get().role())));
-			// After the event is published: the subscription it ends still carries it.
+			remove(batch, member.get(), user.username(), MemberLeft.LEFT);
+			// After the event is published: the subscription it ends still carries it. A
+			// public channel's reader who left may go on reading it.
 			batch.onPublished(() -> this.fanout.accessChanged(channelId, user.id()));
 			return true;
 		}));
@@ -87,11 +94,31 @@ class ChannelMembership {
 			UserSummary user = Optional
 				.ofNullable(this.users.summariesIn(batch.workspaceId(), List.of(userId)).get(userId))
 				.orElseThrow(() -> RequestRefused.notFound("no user " + userId));
+			requireNotBanned(batch, userId);
 			return addIfAbsent(batch, user, role);
 		}));
 	}
 
-	private boolean addIfAbsent(ChangeBatch batch, UserSummary user, MemberRole role) {
+	/**
+	 * Takes the member out of the channel, with a {@code member.left} event that says
+	 * why.
+	 */
+	void remove(ChangeBatch batch, ChannelMember member, String username, String reason) {
+		SequenceSlot slot = batch.next();
+		this.members.delete(member);
+		this.members.flush();
+		batch.membershipChanged();
+		slot.publishOnCommit(new MemberLeft(batch.channelId(), slot.seq(),
+				new MemberView(member.userId(), username, member.role()), reason));
+	}
+
+	private void requireNotBanned(ChangeBatch batch, long userId) {
+		if (this.sanctions.isActive(Sanctions.Kind.BAN, batch.channelId(), userId, batch.time())) {
+			throw RequestRefused.forbidden("banned from channel " + batch.channelId());
+		}
+	}
+
+	boolean addIfAbsent(ChangeBatch batch, UserSummary user, MemberRole role) {
 		if (this.members.existsById(new ChannelMember.Key(batch.channelId(), user.id()))) {
 			return false;
 		}

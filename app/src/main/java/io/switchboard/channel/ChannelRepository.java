@@ -27,4 +27,11 @@ interface ChannelRepository extends JpaRepository<Channel, Long> {
 			order by c.id""")
 	List<Channel> findByMember(long userId);
 
+	@Query("""
+			select c from Channel c
+			where c.workspaceId = :workspaceId and c.type = io.switchboard.channel.ChannelType.SUPPORT
+			  and c.closedAt is null
+			order by c.id""")
+	List<Channel> findOpenSupport(long workspaceId);
+
 }

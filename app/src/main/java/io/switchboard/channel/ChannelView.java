@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  */
 record ChannelView(long id, String name, ChannelType type, @Nullable String description, long lastSeq,
 		@Nullable MemberRole role, @Nullable Long readSeq, @Nullable Long unreadCount, @Nullable Long mentionCount,
-		@Nullable NotificationLevel notifications, @Nullable Boolean muted, Instant createdAt) {
+		@Nullable NotificationLevel notifications, @Nullable Boolean muted, Instant createdAt,
+		@Nullable Instant closedAt) {
 
 	/**
 	 * @param lastSeq the channel's sequence as the caller read it: an entity loaded
@@ -19,12 +20,12 @@ record ChannelView(long id, String name, ChannelType type, @Nullable String desc
 	static ChannelView ofMember(Channel channel, long lastSeq, ChannelMember member, UnreadCounter.Unread unread) {
 		return new ChannelView(channel.id(), channel.name(), channel.type(), channel.description(), lastSeq,
 				member.role(), member.readSeq(), unread.messages(), unread.mentions(), member.notificationLevel(),
-				member.muted(), channel.createdAt());
+				member.muted(), channel.createdAt(), channel.closedAt());
 	}
 
 	static ChannelView ofVisitor(Channel channel, long lastSeq) {
 		return new ChannelView(channel.id(), channel.name(), channel.type(), channel.description(), lastSeq, null, null,
-				null, null, null, null, channel.createdAt());
+				null, null, null, null, channel.createdAt(), channel.closedAt());
 	}
 
 }

@@ -250,9 +250,9 @@ public class ChannelWriter {
 
 	private ChangeBatch lock(long channelId) {
 		List<ChangeBatch> found = this.jdbc.query(
-				"select type, workspace_id, last_seq from channels where id = ? for update",
+				"select type, workspace_id, last_seq, closed_at from channels where id = ? for update",
 				(row, i) -> new ChangeBatch(channelId, WireNames.parse(ChannelType.class, row.getString(1)),
-						row.getLong(2), row.getLong(3), Timestamps.now(), this.log),
+						row.getLong(2), row.getLong(3), row.getObject(4) != null, Timestamps.now(), this.log),
 				channelId);
 		if (found.isEmpty()) {
 			throw RequestRefused.notFound("no channel " + channelId);

@@ -21,6 +21,13 @@ public enum MemberRole {
 		return WireNames.parse(MemberRole.class, name);
 	}
 
+	/**
+	 * Higher outranks lower: member 1, moderator 2, admin 3.
+	 */
+	int ordinalRank() {
+		return 3 - ordinal();
+	}
+
 	public boolean canModerate() {
 		return this == ADMIN || this == MODERATOR;
 	}

@@ -3,6 +3,8 @@ package io.switchboard.message;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
+import io.switchboard.channel.AuditAction;
+import io.switchboard.channel.AuditLog;
 import io.switchboard.channel.ChangeBatch;
 import io.switchboard.channel.ChannelAccess;
 import io.switchboard.channel.ChannelChange;
@@ -46,9 +48,15 @@ class MessageChanges {
 
 	private final ApplicationEventPublisher events;
 
+	private final WordFilter filter;
+
+	private final AuditLog audit;
+
 	MessageChanges(MessageRepository messages, ChannelAccess access, ChannelWriter writer, MessageViews views,
-			MessageVersions versions, Reactions reactions, MentionedMembers mentioned,
-			ApplicationEventPublisher events) {
+			MessageVersions versions, Reactions reactions, MentionedMembers mentioned, ApplicationEventPublisher events,
+			WordFilter filter, AuditLog audit) {
+		this.filter = filter;
+		this.audit = audit;
 		this.messages = messages;
 		this.access = access;
 		this.writer = writer;
@@ -59,7 +67,8 @@ class MessageChanges {
 		this.events = events;
 	}
 
-	CompletableFuture<MessageView> edit(long channelId, CurrentUser editor, long messageId, String content) {
+	CompletableFuture<MessageView> edit(long channelId, CurrentUser editor, long messageId, String written) {
+		String content = this.filter.apply(written);
 		return this.writer.record(new MessageChange(channelId, editor, messageId) {
 
 			@Override
@@ -105,6 +114,10 @@ class MessageChanges {
 				}
 				SequenceSlot slot = batch.next();
 				message.delete(slot.seq(), batch.time());
+				if (!author) {
+					MessageChanges.this.audit.record(batch.workspaceId(), channelId, AuditAction.MESSAGE_DELETED,
+							actor.id(), message.senderId(), "message " + messageId, batch.time());
+				}
 				MessageChanges.this.events.publishEvent(new MessageContentChanged(messageId, ""));
 				MessageView view = MessageChanges.this.views.of(message);
 				slot.publishOnCommit(new MessageDeleted(channelId, slot.seq(), view));

@@ -44,8 +44,12 @@ class MessageStore {
 
 	private final MentionedMembers mentioned;
 
+	private final WordFilter filter;
+
 	MessageStore(MessageRepository messages, ChannelAccess access, ChannelWriter writer, UserDirectory users,
-			ApplicationEventPublisher events, NamedParameterJdbcTemplate jdbc, MentionedMembers mentioned) {
+			ApplicationEventPublisher events, NamedParameterJdbcTemplate jdbc, MentionedMembers mentioned,
+			WordFilter filter) {
+		this.filter = filter;
 		this.jdbc = jdbc;
 		this.mentioned = mentioned;
 		this.messages = messages;
@@ -60,7 +64,8 @@ class MessageStore {
 	 * channel, answers with the message stored the first time.
 	 */
 	CompletableFuture<MessageView> post(long channelId, CurrentUser sender, SendMessage request) {
-		return this.writer.record(new Post(channelId, sender, request));
+		return this.writer
+			.record(new Post(channelId, sender, request.withContent(this.filter.apply(request.content()))));
 	}
 
 	private Message threadParent(long channelId, long replyToId) {

@@ -16,4 +16,8 @@ record SendMessage(@NotBlank(message = "content must not be empty") @MaxCodePoin
 		content = (content != null) ? content.strip() : null;
 	}
 
+	SendMessage withContent(String content) {
+		return new SendMessage(content, this.replyToId, this.clientMessageId);
+	}
+
 }

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * {@link com.fasterxml.jackson.annotation.JsonTypeName}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
-public sealed interface ChannelEvent
-		permits MessageCreated, MessageEdited, MessageDeleted, ReactionChanged, ReadUpdated, MemberJoined, MemberLeft {
+public sealed interface ChannelEvent permits MessageCreated, MessageEdited, MessageDeleted, ReactionChanged,
+		ReadUpdated, MemberJoined, MemberLeft, MemberUpdated, ChannelClosed {
 
 	long channelId();
 

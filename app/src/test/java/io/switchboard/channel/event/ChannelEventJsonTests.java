@@ -23,8 +23,9 @@ class ChannelEventJsonTests {
 		MemberView alice = new MemberView(3, "alice", MemberRole.MODERATOR);
 		assertThat(this.json.writeValueAsString(new MemberJoined(1, 2, alice))).isEqualTo(
 				"{\"type\":\"member.joined\",\"channelId\":1,\"seq\":2,\"member\":{\"userId\":3,\"username\":\"alice\",\"role\":\"moderator\"}}");
-		assertThat(this.json.writeValueAsString(new MemberLeft(1, 5, alice)))
-			.startsWith("{\"type\":\"member.left\",\"channelId\":1,\"seq\":5,");
+		assertThat(this.json.writeValueAsString(new MemberLeft(1, 5, alice, MemberLeft.KICKED)))
+			.startsWith("{\"type\":\"member.left\",\"channelId\":1,\"seq\":5,")
+			.endsWith(",\"reason\":\"kicked\"}");
 	}
 
 	@Test

@@ -1,0 +1,136 @@
+package io.switchboard.channel;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.switchboard.system.RequestRefused;
+import io.switchboard.user.CurrentUser;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Roles, kicks, mutes, bans, closing support channels, and the audit log.
+ */
+@RestController
+class ModerationController {
+
+	static final int MAX_AUDIT_PAGE = 100;
+
+	private final ChannelModeration moderation;
+
+	ModerationController(ChannelModeration moderation) {
+		this.moderation = moderation;
+	}
+
+	@PatchMapping("/api/channels/{channelId}/members/{userId}")
+	ResponseEntity<Void> changeRole(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId,
+			@PathVariable long userId, @Valid @RequestBody ChangeRole request) {
+		this.moderation.changeRole(channelId, me, userId, request.role());
+		return ResponseEntity.noContent().build();
+	}
+
+	@DeleteMapping("/api/channels/{channelId}/members/{userId}")
+	ResponseEntity<Void> kick(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId,
+			@PathVariable long userId, @RequestParam @Nullable @Size(max = 500) String reason) {
+		this.moderation.kick(channelId, me, userId, reason);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/channels/{channelId}/mutes")
+	ResponseEntity<Void> mute(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId,
+			@Valid @RequestBody Sanction request) {
+		this.moderation.mute(channelId, me, request.userId(), request.until(), request.reason());
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/api/channels/{channelId}/mutes")
+	List<Sanctions.Sanction> mutes(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId) {
+		return this.moderation.active(channelId, me, Sanctions.Kind.MUTE);
+	}
+
+	@DeleteMapping("/api/channels/{channelId}/mutes/{userId}")
+	ResponseEntity<Void> unmute(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId,
+			@PathVariable long userId) {
+		this.moderation.unmute(channelId, me, userId);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/channels/{channelId}/bans")
+	ResponseEntity<Void> ban(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId,
+			@Valid @RequestBody Sanction request) {
+		this.moderation.ban(channelId, me, request.userId(), request.until(), request.reason());
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/api/channels/{channelId}/bans")
+	List<Sanctions.Sanction> bans(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId) {
+		return this.moderation.active(channelId, me, Sanctions.Kind.BAN);
+	}
+
+	@DeleteMapping("/api/channels/{channelId}/bans/{userId}")
+	ResponseEntity<Void> unban(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId,
+			@PathVariable long userId) {
+		this.moderation.unban(channelId, me, userId);
+		return ResponseEntity.noContent().build();
+	}
+
+	@PostMapping("/api/channels/{channelId}/close")
+	ResponseEntity<Void> close(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId) {
+		this.moderation.close(channelId, me);
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * {@code ?before=ID&limit=N}: newest first.
+	 */
+	@GetMapping("/api/channels/{channelId}/audit")
+	List<AuditLog.Entry> channelAudit(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId,
+			@RequestParam @Nullable Long before, @RequestParam @Nullable Integer limit) {
+		return this.moderation.audit(channelId, me, before(before), limit(limit));
+	}
+
+	@GetMapping("/api/audit")
+	List<AuditLog.Entry> workspaceAudit(@AuthenticationPrincipal CurrentUser me, @RequestParam @Nullable Long before,
+			@RequestParam @Nullable Integer limit) {
+		return this.moderation.workspaceAudit(me, before(before), limit(limit));
+	}
+
+	private static long before(@Nullable Long before) {
+		return (before != null) ? before : Long.MAX_VALUE;
+	}
+
+	private static int limit(@Nullable Integer limit) {
+		if (limit == null) {
+			return 50;
+		}
+		if (limit < 1 || limit > MAX_AUDIT_PAGE) {
+			throw RequestRefused.badRequest("limit must be between 1 and " + MAX_AUDIT_PAGE);
+		}
+		return limit;
+	}
+
+	record ChangeRole(@NotNull MemberRole role) {
+
+	}
+
+	/**
+	 * @param until when it ends by itself; without it, when lifted
+	 */
+	record Sanction(@NotNull Long userId, @Nullable Instant until, @Nullable @Size(max = 500) String reason) {
+
+	}
+
+}
