@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
+
 /**
  * This node's client connections by session id, from the WebSocket handshake until the
  * socket closes.
@@ -16,12 +18,42 @@ final class ClientSessions {
 
 	private final Map<String, ClientConnection> connections = new ConcurrentHashMap<>();
 
+	private final ApplicationEventPublisher events;
+
+	ClientSessions(ApplicationEventPublisher events) {
+		this.events = events;
+	}
+
 	void opened(ClientConnection connection) {
 		this.connections.put(connection.getId(), connection);
 	}
 
+	/**
+	 * The connection's CONNECT was authenticated: it now belongs to a user.
+	 */
+	void attached(ClientConnection connection, ClientSession session) {
+		// Under the connection's lock, as in closed(): whichever comes second sees the
+		// other, so a socket that closed during its CONNECT ends no session that never
+		// started, and every start is followed by exactly one end.
+		synchronized (connection) {
+			connection.attach(session);
+			if (this.connections.get(connection.getId()) == connection) {
+				this.events.publishEvent(new UserSessionStarted(session.userId(), connection.getId()));
+			}
+		}
+	}
+
 	@Nullable ClientConnection closed(String sessionId) {
-		return this.connections.remove(sessionId);
+		ClientConnection connection = this.connections.remove(sessionId);
+		if (connection != null) {
+			synchronized (connection) {
+				ClientSession session = connection.session();
+				if (session != null) {
+					this.events.publishEvent(new UserSessionEnded(session.userId(), sessionId));
+				}
+			}
+		}
+		return connection;
 	}
 
 	@Nullable ClientConnection connection(String sessionId) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.MessageChannel;
@@ -25,8 +26,8 @@ class DeliveryConfiguration {
 	private static final Duration REPAIR_PERIOD = Duration.ofMillis(500);
 
 	@Bean
-	ClientSessions clientSessions() {
-		return new ClientSessions();
+	ClientSessions clientSessions(ApplicationEventPublisher events) {
+		return new ClientSessions(events);
 	}
 
 	@Bean

@@ -51,6 +51,13 @@ public class Fanout {
 	}
 
 	/**
+	 * Publishes a user's presence on {@code /topic/presence.{userId}}, on every node.
+	 */
+	public void publishPresence(long userId, Object event) {
+		publish(new Destination.PresenceTopic(userId).route(), event);
+	}
+
+	/**
 	 * Sends an event to every session of the user, on every node, that subscribes
 	 * {@code /user/queue/notifications}.
 	 */

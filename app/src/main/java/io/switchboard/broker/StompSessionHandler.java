@@ -90,7 +90,7 @@ final class StompSessionHandler implements MessageHandler {
 		Instant expiresAt = (user instanceof ExpiringPrincipal expiring) ? expiring.expiresAt() : null;
 		ClientSession session = new ClientSession(connection, user, userId, expiresAt,
 				TimeUnit.MILLISECONDS.toNanos(outgoing), TimeUnit.MILLISECONDS.toNanos(incoming));
-		connection.attach(session);
+		this.sessions.attached(connection, session);
 		this.revocation.connected(session);
 		SimpMessageHeaderAccessor connected = SimpMessageHeaderAccessor.create(SimpMessageType.CONNECT_ACK);
 		connected.setSessionId(connection.getId());

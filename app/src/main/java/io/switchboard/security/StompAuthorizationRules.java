@@ -54,6 +54,8 @@ final class StompAuthorizationRules {
 					destinations.matcher(SimpMessageType.SUBSCRIBE, "/user/queue/notifications"),
 					destinations.matcher(SimpMessageType.SUBSCRIBE, "/user/queue/errors"))
 			.authenticated()
+			.matchers(destinations.matcher(SimpMessageType.MESSAGE, "/app/presence.set"))
+			.access((user, context) -> handled(handledSends, user, context))
 			.matchers(destinations.matcher(SimpMessageType.MESSAGE, "/app/channel.{channelId}.{action}"))
 			.access((user, context) -> channelPoster(handledSends, user, context))
 			.anyMessage()
@@ -96,6 +98,18 @@ final class StompAuthorizationRules {
 		// Whether the user may post is checked where the change is stored, under the
 		// channel's lock: not here, on the socket's thread, and not before access can
 		// still change.
+		return new AuthorizationDecision(true);
+	}
+
+	/**
+	 * A SEND any signed-in user may make, if a handler serves it.
+	 */
+	private static AuthorizationResult handled(Predicate<String> handledSends,
+			Supplier<? extends @Nullable Authentication> authentication, MessageAuthorizationContext<?> context) {
+		String destination = SimpMessageHeaderAccessor.getDestination(context.getMessage().getHeaders());
+		if (user(authentication) == null || destination == null || !handledSends.test(destination)) {
+			return new Refusal("no such destination");
+		}
 		return new AuthorizationDecision(true);
 	}
 

@@ -74,12 +74,12 @@ class SubscriptionRulesIntegrationTests {
 		this.clients.rest(alice).post().uri("/api/channels/{id}/leave", privateChannel).retrieve().toBodilessEntity();
 		try (StompClient again = this.clients.connect(alice, clientId);
 				StompClient ownerClient = this.clients.connect(owner)) {
-			Inbox presence = again.subscribe("/topic/presence." + owner.id(), durable);
+			Inbox notifications = again.subscribe("/user/queue/notifications", durable);
 			Inbox barrier = again.subscribe("/topic/channel." + barrierChannel);
 			ownerClient.sendAndAwaitReceipt("/app/channel." + privateChannel + ".send", Map.of("content", "secret"));
 			ownerClient.sendAndAwaitReceipt("/app/channel." + barrierChannel + ".send", Map.of("content", "barrier"));
 			assertThat(barrier.next().at("/message/content").asString()).isEqualTo("barrier");
-			assertThat(presence.isEmpty()).isTrue();
+			assertThat(notifications.isEmpty()).isTrue();
 			assertThat(this.broker.queueNames())
 				.noneMatch((name) -> name.contains("keep-") || name.contains("client-"));
 		}

@@ -76,6 +76,42 @@ class TwoNodeIntegrationTests {
 	}
 
 	/**
+	 * A user with a session on each node is online once, stays online while either is
+	 * open, and goes offline when the last one closes, whichever node sees what.
+	 */
+	@Test
+	void presenceCountsSessionsOnBothNodesOnce() {
+		try (ConfigurableApplicationContext secondNode = startSecondNode()) {
+			TestClients nodeB = clientsOf(secondNode);
+			TestUser alice = this.nodeA.newUser();
+			TestUser bob = this.nodeA.newUser();
+			try (StompClient bobOnB = nodeB.connect(bob)) {
+				Inbox presence = bobOnB.subscribe("/topic/presence." + alice.id());
+				StompClient aliceOnA = this.nodeA.connect(alice);
+				assertThat(presence.next().get("status").asString()).isEqualTo("online");
+				try (StompClient aliceOnB = nodeB.connect(alice)) {
+					// Barriers: each status alice sets is the next event, so nothing came
+					// between.
+					aliceOnB.sendAndAwaitReceipt("/app/presence.set", Map.of("status", "away"));
+					assertThat(presence.next().get("status").asString()).isEqualTo("away");
+					aliceOnA.close();
+					aliceOnB.sendAndAwaitReceipt("/app/presence.set", Map.of("status", "online"));
+					assertThat(presence.next().get("status").asString()).isEqualTo("online");
+					JsonNode statuses = this.nodeA.rest(bob)
+						.get()
+						.uri("/api/presence?userIds=" + alice.id())
+						.retrieve()
+						.body(JsonNode.class);
+					assertThat(statuses.get(0).get("status").asString()).isEqualTo("online");
+				}
+				JsonNode offline = presence.next();
+				assertThat(offline.get("status").asString()).isEqualTo("offline");
+				assertThat(offline.get("lastSeenAt").isNull()).isFalse();
+			}
+		}
+	}
+
+	/**
 	 * Both nodes store into one channel at once; subscribers on both see every seq once,
 	 * in order, with no gap.
 	 */
