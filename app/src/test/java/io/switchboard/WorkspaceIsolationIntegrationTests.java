@@ -145,6 +145,10 @@ class WorkspaceIsolationIntegrationTests {
 			.body(JsonNode.class);
 		assertThat(directory).isEmpty();
 		assertThat(this.clients.get(this.intruder, "/api/presence?userIds=" + this.owner.id())).isEmpty();
+		assertThat(status(this.clients.rest(this.intruder).post().uri("/api/users/{id}/block", this.owner.id())))
+			.isEqualTo(404);
+		assertThat(status(this.clients.rest(this.intruder).delete().uri("/api/users/{id}/block", this.owner.id())))
+			.isEqualTo(404);
 		assertThat(status(admin.get().uri("/api/admin/users/{id}", this.owner.id()))).isEqualTo(404);
 		assertThat(status(admin.patch().uri("/api/admin/users/{id}", this.owner.id()).body(Map.of("disabled", true))))
 			.isEqualTo(404);
@@ -304,12 +308,13 @@ class WorkspaceIsolationIntegrationTests {
 				"GET /api/channels/{channelId}/mutes", "DELETE /api/channels/{channelId}/mutes/{userId}",
 				"POST /api/channels/{channelId}/bans", "GET /api/channels/{channelId}/bans",
 				"DELETE /api/channels/{channelId}/bans/{userId}", "POST /api/channels/{channelId}/close",
-				"GET /api/channels/{channelId}/audit", "GET /api/audit", "GET /api/support", "GET /api/presence");
+				"GET /api/channels/{channelId}/audit", "GET /api/audit", "GET /api/support", "GET /api/presence",
+				"POST /api/users/{userId}/block", "DELETE /api/users/{userId}/block");
 		Set<String> ownDataOnly = Set.of("POST /api/auth/token", "PATCH /api/me", "POST /api/me/password",
 				"GET /api/me/export", "DELETE /api/me", "GET /api/channels", "POST /api/channels",
 				"POST /api/admin/users", "POST /api/admin/badges", "GET /api/notifications",
 				"POST /api/notifications/read-all", "GET /api/admin/workspaces", "POST /api/admin/workspaces",
-				"PUT /api/me/presence", "SEND /app/presence.set");
+				"PUT /api/me/presence", "SEND /app/presence.set", "GET /api/me/blocks");
 		Set<String> surface = new TreeSet<>();
 		this.mappings.getHandlerMethods()
 			.keySet()

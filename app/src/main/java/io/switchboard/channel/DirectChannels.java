@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
+import io.switchboard.user.UserBlocks;
 import io.switchboard.user.UserDirectory;
 import io.switchboard.user.UserSummary;
 
@@ -35,8 +36,11 @@ class DirectChannels {
 
 	private final TransactionTemplate transactions;
 
+	private final UserBlocks blocks;
+
 	DirectChannels(ChannelRepository channels, ChannelMemberRepository members, ChannelDirectory directory,
-			UserDirectory users, TransactionTemplate transactions) {
+			UserDirectory users, TransactionTemplate transactions, UserBlocks blocks) {
+		this.blocks = blocks;
 		this.channels = channels;
 		this.members = members;
 		this.directory = directory;
@@ -63,6 +67,9 @@ class DirectChannels {
 		Optional<Channel> existing = this.channels.findByDirectKey(key);
 		if (existing.isPresent()) {
 			return new Opened(this.directory.view(existing.get().id(), me), false);
+		}
+		if (participants.size() == 2 && this.blocks.between(participants.first(), participants.last())) {
+			throw RequestRefused.forbidden("no direct channel with this user");
 		}
 		try {
 			long channelId = this.transactions.execute((status) -> create(me, key, found.values()));

@@ -59,6 +59,10 @@ class Message {
 	@Convert(converter = IdListConverter.class)
 	private List<Long> mentions;
 
+	/** A {@code @channel} or {@code @here} from a moderator: it mentions every member. */
+	@Column(name = "mentions_all", nullable = false)
+	private boolean mentionsAll;
+
 	@Column(name = "created_at", nullable = false)
 	private Instant createdAt;
 
@@ -78,7 +82,8 @@ class Message {
 	}
 
 	Message(long channelId, long seq, long senderId, String content, @Nullable Long replyToId,
-			@Nullable String clientMessageId, List<Long> mentions, Instant createdAt) {
+			@Nullable String clientMessageId, List<Long> mentions, boolean mentionsAll, Instant createdAt) {
+		this.mentionsAll = mentionsAll;
 		this.channelId = channelId;
 		this.seq = seq;
 		this.lastSeq = seq;

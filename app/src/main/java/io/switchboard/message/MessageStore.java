@@ -1,20 +1,28 @@
 package io.switchboard.message;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
 
 import io.switchboard.channel.ChangeBatch;
 import io.switchboard.channel.ChannelAccess;
 import io.switchboard.channel.ChannelChange;
+import io.switchboard.channel.ChannelType;
 import io.switchboard.channel.ChannelWriter;
+import io.switchboard.channel.MemberRole;
+import io.switchboard.channel.NotificationLevel;
 import io.switchboard.channel.SequenceSlot;
 import io.switchboard.channel.event.MessageCreated;
 import io.switchboard.channel.event.MessageView;
 import io.switchboard.system.RequestRefused;
+import io.switchboard.presence.PresenceTracker;
 import io.switchboard.user.CurrentUser;
+import io.switchboard.user.UserBlocks;
 import io.switchboard.user.UserDirectory;
 import io.switchboard.user.UserSummary;
 
@@ -46,10 +54,16 @@ class MessageStore {
 
 	private final WordFilter filter;
 
+	private final UserBlocks blocks;
+
+	private final PresenceTracker presence;
+
 	MessageStore(MessageRepository messages, ChannelAccess access, ChannelWriter writer, UserDirectory users,
 			ApplicationEventPublisher events, NamedParameterJdbcTemplate jdbc, MentionedMembers mentioned,
-			WordFilter filter) {
+			WordFilter filter, UserBlocks blocks, PresenceTracker presence) {
 		this.filter = filter;
+		this.blocks = blocks;
+		this.presence = presence;
 		this.jdbc = jdbc;
 		this.mentioned = mentioned;
 		this.messages = messages;
@@ -80,29 +94,42 @@ class MessageStore {
 
 	/**
 	 * Who is told about a new message, as each member's notification level for the
-	 * channel allows: in a conversation every other member, small by construction;
-	 * elsewhere those it mentions.
+	 * channel allows and never anyone who blocked the sender: in a conversation every
+	 * other member, small by construction; elsewhere those it mentions, and for a
+	 * {@code @channel} or {@code @here} from a channel admin or moderator every member or
+	 * those online, each once.
 	 */
-	private Notified notified(ChangeBatch batch, List<Long> mentions, long senderId) {
+	private Notified notified(ChangeBatch batch, List<Long> mentions, long senderId, Mentions.Broadcast broadcast) {
 		if (batch.channelType().isConversation()) {
-			List<Long> members = this.access.notificationLevels(batch.channelId(), null)
-				.entrySet()
-				.stream()
-				.filter((member) -> member.getKey() != senderId
-						&& member.getValue().notifies(mentions.contains(member.getKey())))
-				.map(Map.Entry::getKey)
-				.sorted()
-				.toList();
-			return new Notified(members, List.of());
+			Map<Long, NotificationLevel> levels = this.access.notificationLevels(batch.channelId(), null);
+			Set<Long> blockers = this.blocks.blockersOf(senderId, levels.keySet());
+			if (batch.channelType() == ChannelType.DIRECT && !blockers.isEmpty()) {
+				throw RequestRefused.forbidden("you may not send direct messages to this user");
+			}
+			return new Notified(notifiable(levels, senderId, blockers, mentions::contains), List.of());
 		}
-		List<Long> mentioned = this.access.notificationLevels(batch.channelId(), mentions)
-			.entrySet()
+		Map<Long, NotificationLevel> levels = switch (broadcast) {
+			case NONE -> this.access.notificationLevels(batch.channelId(), mentions);
+			case CHANNEL -> this.access.notificationLevels(batch.channelId(), null);
+			case HERE -> {
+				Set<Long> reached = new HashSet<>(this.presence.onlineAmong(this.access.memberIds(batch.channelId())));
+				reached.addAll(mentions);
+				yield this.access.notificationLevels(batch.channelId(), reached);
+			}
+		};
+		Set<Long> blockers = this.blocks.blockersOf(senderId, levels.keySet());
+		return new Notified(List.of(), notifiable(levels, senderId, blockers, (member) -> true));
+	}
+
+	private static List<Long> notifiable(Map<Long, NotificationLevel> levels, long senderId, Set<Long> blockers,
+			Predicate<Long> mentioned) {
+		return levels.entrySet()
 			.stream()
-			.filter((member) -> member.getValue().notifies(true))
+			.filter((member) -> member.getKey() != senderId && !blockers.contains(member.getKey())
+					&& member.getValue().notifies(mentioned.test(member.getKey())))
 			.map(Map.Entry::getKey)
 			.sorted()
 			.toList();
-		return new Notified(List.of(), mentioned);
 	}
 
 	private record Notified(List<Long> members, List<Long> mentioned) {
@@ -166,7 +193,7 @@ class MessageStore {
 		public MessageView apply(ChangeBatch batch) {
 			// Under the channel's lock: access that ended before this commits is seen,
 			// and so is the first attempt of a retry.
-			MessageStore.this.access.requirePoster(batch, this.sender.id());
+			MemberRole role = MessageStore.this.access.requirePoster(batch, this.sender.id());
 			UserSummary shownAs = batch.shared(Senders.class, () -> Senders.read(MessageStore.this.users, batch))
 				.of(this.sender);
 			String clientMessageId = this.request.clientMessageId();
@@ -184,10 +211,15 @@ class MessageStore {
 					: null;
 			List<Long> mentions = MessageStore.this.mentioned.in(this.channelId, this.request.content(),
 					this.sender.id());
-			Notified notified = MessageStore.this.notified(batch, mentions, this.sender.id());
+			// From anyone but the channel's admins and moderators, @channel is plain
+			// text.
+			Mentions.Broadcast broadcast = (role.canModerate() && !batch.channelType().isConversation())
+					? Mentions.broadcastIn(this.request.content()) : Mentions.Broadcast.NONE;
+			Notified notified = MessageStore.this.notified(batch, mentions, this.sender.id(), broadcast);
 			SequenceSlot slot = batch.next();
 			Message message = new Message(this.channelId, slot.seq(), this.sender.id(), this.request.content(),
-					this.request.replyToId(), clientMessageId, mentions, batch.time());
+					this.request.replyToId(), clientMessageId, mentions, broadcast != Mentions.Broadcast.NONE,
+					batch.time());
 			// Inserted at commit, with the rest of the batch's rows in one JDBC batch.
 			MessageStore.this.messages.save(message);
 			if (used != null) {

@@ -22,7 +22,7 @@ class MessageUnreadCounter implements UnreadCounter {
 	/**
 	 * Others' messages after the member's marker, not deleted. {@code mentions} holds ids
 	 * joined by commas; a mention of the reader is their id between two commas once the
-	 * list is wrapped in commas.
+	 * list is wrapped in commas, or a moderator's {@code @channel} or {@code @here}.
 	 */
 	private static final String UNREAD = "from messages m where m.channel_id = cm.channel_id and m.seq > cm.read_seq "
 			+ "and m.sender_id <> :user and m.deleted = false";
@@ -34,8 +34,8 @@ class MessageUnreadCounter implements UnreadCounter {
 	 */
 	private static final String COUNTS = "select cm.channel_id, (select count(*) " + UNREAD
 			+ ") as unread, (select count(*) " + UNREAD
-			+ " and concat(',', m.mentions, ',') like concat('%,', cast(:user as varchar(20)), ',%')) "
-			+ "as mentions from channel_members cm where cm.user_id = :user";
+			+ " and (m.mentions_all = true or concat(',', m.mentions, ',') like concat('%,', "
+			+ "cast(:user as varchar(20)), ',%'))) as mentions from channel_members cm where cm.user_id = :user";
 
 	static final String ALL_CHANNELS = COUNTS;
 

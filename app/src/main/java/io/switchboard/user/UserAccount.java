@@ -26,6 +26,9 @@ class UserAccount {
 	/** Erased accounts' user names start with it, so no one else may take such a name. */
 	static final String ERASED_PREFIX = "deleted-";
 
+	/** Names that mention many at once ({@code @channel}, {@code @here}), no one's. */
+	static final Set<String> BROADCAST_NAMES = Set.of("channel", "here", "everyone");
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private @Nullable Long id;

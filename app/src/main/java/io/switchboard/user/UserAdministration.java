@@ -59,6 +59,9 @@ public class UserAdministration {
 			throw RequestRefused.badRequest(
 					"user names starting with '" + UserAccount.ERASED_PREFIX + "' are kept for erased accounts");
 		}
+		if (UserAccount.BROADCAST_NAMES.contains(username)) {
+			throw RequestRefused.badRequest("username: '" + username + "' is kept for @" + username + " mentions");
+		}
 		String hash = encoder().encode(password);
 		if (this.users.existsByUsername(username)) {
 			throw taken(username);
