@@ -6,17 +6,20 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import io.switchboard.attachment.Attachments;
 import io.switchboard.channel.ChangeBatch;
 import io.switchboard.channel.ChannelAccess;
 import io.switchboard.channel.ChannelChange;
 import io.switchboard.channel.ChannelWriter;
 import io.switchboard.channel.SequenceSlot;
+import io.switchboard.channel.event.AttachmentView;
 import io.switchboard.channel.event.MessageCreated;
 import io.switchboard.channel.event.MessageView;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
 import io.switchboard.user.UserDirectory;
 import io.switchboard.user.UserSummary;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -44,10 +47,14 @@ class MessageStore {
 
 	private final MentionedMembers mentioned;
 
+	private final Attachments attachments;
+
 	MessageStore(MessageRepository messages, ChannelAccess access, ChannelWriter writer, UserDirectory users,
-			ApplicationEventPublisher events, NamedParameterJdbcTemplate jdbc, MentionedMembers mentioned) {
+			ApplicationEventPublisher events, NamedParameterJdbcTemplate jdbc, MentionedMembers mentioned,
+			Attachments attachments) {
 		this.jdbc = jdbc;
 		this.mentioned = mentioned;
+		this.attachments = attachments;
 		this.messages = messages;
 		this.access = access;
 		this.writer = writer;
@@ -172,7 +179,9 @@ class MessageStore {
 			if (used != null) {
 				Optional<Long> firstAttempt = used.storedBy(this.sender.id(), clientMessageId);
 				if (firstAttempt.isPresent()) {
-					return MessageStore.this.messages.getReferenceById(firstAttempt.get()).view(shownAs);
+					long id = firstAttempt.get();
+					return MessageStore.this.messages.getReferenceById(id)
+						.view(shownAs, MessageStore.this.attachments.of(List.of(id)).getOrDefault(id, List.of()));
 				}
 			}
 			Message parent = (this.request.replyToId() != null) ? threadParent(this.channelId, this.request.replyToId())
@@ -180,6 +189,9 @@ class MessageStore {
 			List<Long> mentions = MessageStore.this.mentioned.in(this.channelId, this.request.content(),
 					this.sender.id());
 			Notified notified = MessageStore.this.notified(batch, mentions, this.sender.id());
+			List<Long> attachmentIds = this.request.attachmentIds();
+			Attachments.@Nullable Sendable sendable = attachmentIds.isEmpty() ? null
+					: MessageStore.this.attachments.requireSendable(this.channelId, this.sender, attachmentIds);
 			SequenceSlot slot = batch.next();
 			Message message = new Message(this.channelId, slot.seq(), this.sender.id(), this.request.content(),
 					this.request.replyToId(), clientMessageId, mentions, batch.time());
@@ -191,7 +203,8 @@ class MessageStore {
 			if (parent != null) {
 				parent.countReply(slot.seq());
 			}
-			MessageView view = message.view(shownAs);
+			List<AttachmentView> attached = (sendable != null) ? sendable.attachTo(message.id()) : List.of();
+			MessageView view = message.view(shownAs, attached);
 			MessageStore.this.events
 				.publishEvent(new MessagePosted(view, batch.channelType(), notified.members(), notified.mentioned()));
 			slot.publishOnCommit(new MessageCreated(view));
