@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
 import org.springframework.messaging.simp.annotation.support.SimpAnnotationMethodMessageHandler;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -99,6 +100,10 @@ class WorkspaceIsolationIntegrationTests {
 				.body(Map.of("notifications", "none", "muted", true)))).as("preferences %d", channelId).isEqualTo(404);
 			assertThat(status(rest.post().uri("/api/channels/{id}/typing", channelId).body(Map.of("typing", true))))
 				.as("typing %d", channelId)
+				.isEqualTo(404);
+			assertThat(
+					status(this.clients.upload(this.intruder, channelId, "x.txt", MediaType.TEXT_PLAIN, new byte[1])))
+				.as("upload %d", channelId)
 				.isEqualTo(404);
 		}
 		JsonNode joinable = rest.get().uri("/api/channels/public").retrieve().body(JsonNode.class);
@@ -208,8 +213,18 @@ class WorkspaceIsolationIntegrationTests {
 		long messageId = this.clients.messages(this.owner, this.publicChannel, "sinceSeq=0")
 			.at("/messages/0/id")
 			.asLong();
+		long attachmentId = this.clients
+			.uploaded(this.owner, this.publicChannel, "inside.png", MediaType.IMAGE_PNG, new byte[1])
+			.get("id")
+			.asLong();
+		try (StompClient client = this.clients.connect(this.owner)) {
+			client.sendAndAwaitReceipt(send(this.publicChannel),
+					Map.of("content", "with a file", "attachments", List.of(attachmentId)));
+		}
+		long acmeChannel = channel(this.intrudersAdmin, "public");
 		for (TestUser stranger : List.of(this.intruder, this.intrudersAdmin)) {
 			RestClient rest = this.clients.rest(stranger);
+			assertThat(status(rest.get().uri("/api/attachments/{id}", attachmentId))).isEqualTo(404);
 			assertThat(status(rest.get().uri("/api/messages/{id}", messageId))).isEqualTo(404);
 			assertThat(status(rest.get().uri("/api/messages/{id}/replies", messageId))).isEqualTo(404);
 			assertThat(status(rest.get().uri("/api/messages/{id}/history", messageId))).isEqualTo(404);
@@ -231,7 +246,10 @@ class WorkspaceIsolationIntegrationTests {
 					Map.of("messageId", messageId, "emoji", "👍", "add", true));
 			client.send("/app/channel." + this.publicChannel + ".read", Map.of("seq", 1));
 			client.send("/app/channel." + this.publicChannel + ".typing", Map.of("typing", true));
-			assertThat(errors.next(5)).extracting((error) -> error.get("code").asString()).containsOnly("not_found");
+			// Another workspace's upload is one that does not exist, even in one's own
+			// channel.
+			client.send(send(acmeChannel), Map.of("content", "mine?", "attachments", List.of(attachmentId)));
+			assertThat(errors.next(6)).extracting((error) -> error.get("code").asString()).containsOnly("not_found");
 		}
 		JsonNode message = this.clients.get(this.owner, "/api/messages/" + messageId);
 		assertThat(message.get("content").asString()).isEqualTo("inside");
@@ -309,12 +327,14 @@ class WorkspaceIsolationIntegrationTests {
 				"POST /api/channels/{channelId}/bans", "GET /api/channels/{channelId}/bans",
 				"DELETE /api/channels/{channelId}/bans/{userId}", "POST /api/channels/{channelId}/close",
 				"GET /api/channels/{channelId}/audit", "GET /api/audit", "GET /api/support", "GET /api/presence",
-				"POST /api/users/{userId}/block", "DELETE /api/users/{userId}/block");
+				"POST /api/users/{userId}/block", "DELETE /api/users/{userId}/block",
+				"POST /api/channels/{channelId}/attachments", "GET /api/attachments/{attachmentId}");
 		Set<String> ownDataOnly = Set.of("POST /api/auth/token", "PATCH /api/me", "POST /api/me/password",
 				"GET /api/me/export", "DELETE /api/me", "GET /api/channels", "POST /api/channels",
 				"POST /api/admin/users", "POST /api/admin/badges", "GET /api/notifications",
 				"POST /api/notifications/read-all", "GET /api/admin/workspaces", "POST /api/admin/workspaces",
-				"PUT /api/me/presence", "SEND /app/presence.set", "GET /api/me/blocks");
+				"PUT /api/me/presence", "SEND /app/presence.set", "GET /api/me/blocks", "GET /api/me/settings",
+				"PUT /api/me/settings");
 		Set<String> surface = new TreeSet<>();
 		this.mappings.getHandlerMethods()
 			.keySet()

@@ -1,6 +1,7 @@
 package io.switchboard;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import io.switchboard.security.TokenIssuer;
@@ -15,12 +16,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The one test of the zero-setup default, as a new user tries it: H2 file database, demo
- * accounts, the general channel; and the data is still there after a restart.
+ * accounts, the general channel, a picture sent along; and the data is still there after
+ * a restart.
  */
 class ZeroSetupDefaultTests {
 
@@ -31,17 +34,27 @@ class ZeroSetupDefaultTests {
 	void demoUserChatsInGeneralAndFindsTheMessageAfterARestart() {
 		long channelId;
 		long seq;
+		long attachmentId;
+		byte[] picture = { (byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3 };
 		try (ConfigurableApplicationContext server = start()) {
 			TestClients clients = clients(server);
 			String token = demoToken(clients, "alice");
 			JsonNode general = clients.rest(token).get().uri("/api/channels").retrieve().body(JsonNode.class).get(0);
 			assertThat(general.get("name").asString()).isEqualTo("general");
 			channelId = general.get("id").asLong();
+			// Database storage, in H2's BLOB.
+			attachmentId = clients.upload(token, channelId, "hello.png", MediaType.IMAGE_PNG, picture)
+				.retrieve()
+				.body(JsonNode.class)
+				.get("id")
+				.asLong();
 			try (StompClient client = clients.connect(token)) {
 				Inbox channel = client.subscribe("/topic/channel." + channelId);
-				client.sendAndAwaitReceipt("/app/channel." + channelId + ".send", Map.of("content", "hello, world"));
+				client.sendAndAwaitReceipt("/app/channel." + channelId + ".send",
+						Map.of("content", "hello, world", "attachments", List.of(attachmentId)));
 				JsonNode event = channel.next();
 				assertThat(event.get("type").asString()).isEqualTo("message.created");
+				assertThat(event.at("/message/attachments/0/name").asString()).isEqualTo("hello.png");
 				seq = event.get("seq").asLong();
 				assertThat(seq).isPositive();
 			}
@@ -57,6 +70,11 @@ class ZeroSetupDefaultTests {
 			assertThat(message.get("content").asString()).isEqualTo("hello, world");
 			assertThat(message.get("seq").asLong()).isEqualTo(seq);
 			assertThat(message.at("/sender/username").asString()).isEqualTo("alice");
+			assertThat(clients.rest(demoToken(clients, "bob"))
+				.get()
+				.uri("/api/attachments/{id}", attachmentId)
+				.retrieve()
+				.body(byte[].class)).isEqualTo(picture);
 			// The demo's second workspace: dave and erin have their own lobby, and
 			// neither workspace sees the other.
 			String dave = demoToken(clients, "dave");

@@ -3,6 +3,7 @@ package io.switchboard.message;
 import java.time.Instant;
 import java.util.List;
 
+import io.switchboard.channel.event.AttachmentView;
 import io.switchboard.channel.event.MessageView;
 import io.switchboard.channel.event.ReactionView;
 import io.switchboard.user.UserSummary;
@@ -157,18 +158,19 @@ class Message {
 	/**
 	 * The message as clients see it, before anyone reacted to it.
 	 */
-	MessageView view(UserSummary sender) {
-		return view(sender, List.of());
+	MessageView view(UserSummary sender, List<AttachmentView> attachments) {
+		return view(sender, List.of(), attachments);
 	}
 
 	/**
-	 * The message as clients see it; a deleted message's content and mentions are blank
-	 * in every read path.
+	 * The message as clients see it; a deleted message's content, mentions and
+	 * attachments are blank in every read path.
 	 */
-	MessageView view(UserSummary sender, List<ReactionView> reactions) {
+	MessageView view(UserSummary sender, List<ReactionView> reactions, List<AttachmentView> attachments) {
 		return new MessageView(id(), this.channelId, this.seq, this.lastSeq, sender, this.deleted ? "" : this.content,
-				this.replyToId, this.threadReplyCount, this.deleted ? List.of() : this.mentions, List.of(), reactions,
-				this.createdAt, this.editedAt, this.deleted, this.clientMessageId);
+				this.replyToId, this.threadReplyCount, this.deleted ? List.of() : this.mentions,
+				this.deleted ? List.of() : attachments, reactions, this.createdAt, this.editedAt, this.deleted,
+				this.clientMessageId);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
+import io.switchboard.attachment.Attachments;
 import io.switchboard.channel.ChangeBatch;
 import io.switchboard.channel.ChannelAccess;
 import io.switchboard.channel.ChannelChange;
@@ -17,6 +18,7 @@ import io.switchboard.channel.ChannelWriter;
 import io.switchboard.channel.MemberRole;
 import io.switchboard.channel.NotificationLevel;
 import io.switchboard.channel.SequenceSlot;
+import io.switchboard.channel.event.AttachmentView;
 import io.switchboard.channel.event.MessageCreated;
 import io.switchboard.channel.event.MessageView;
 import io.switchboard.system.RequestRefused;
@@ -25,6 +27,7 @@ import io.switchboard.user.CurrentUser;
 import io.switchboard.user.UserBlocks;
 import io.switchboard.user.UserDirectory;
 import io.switchboard.user.UserSummary;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -58,14 +61,17 @@ class MessageStore {
 
 	private final PresenceTracker presence;
 
+	private final Attachments attachments;
+
 	MessageStore(MessageRepository messages, ChannelAccess access, ChannelWriter writer, UserDirectory users,
 			ApplicationEventPublisher events, NamedParameterJdbcTemplate jdbc, MentionedMembers mentioned,
-			WordFilter filter, UserBlocks blocks, PresenceTracker presence) {
+			WordFilter filter, UserBlocks blocks, PresenceTracker presence, Attachments attachments) {
 		this.filter = filter;
 		this.blocks = blocks;
 		this.presence = presence;
 		this.jdbc = jdbc;
 		this.mentioned = mentioned;
+		this.attachments = attachments;
 		this.messages = messages;
 		this.access = access;
 		this.writer = writer;
@@ -204,7 +210,9 @@ class MessageStore {
 			if (used != null) {
 				Optional<Long> firstAttempt = used.storedBy(this.sender.id(), clientMessageId);
 				if (firstAttempt.isPresent()) {
-					return MessageStore.this.messages.getReferenceById(firstAttempt.get()).view(shownAs);
+					long id = firstAttempt.get();
+					return MessageStore.this.messages.getReferenceById(id)
+						.view(shownAs, MessageStore.this.attachments.of(List.of(id)).getOrDefault(id, List.of()));
 				}
 			}
 			Message parent = (this.request.replyToId() != null) ? threadParent(this.channelId, this.request.replyToId())
@@ -216,6 +224,9 @@ class MessageStore {
 			Mentions.Broadcast broadcast = (role.canModerate() && !batch.channelType().isConversation())
 					? Mentions.broadcastIn(this.request.content()) : Mentions.Broadcast.NONE;
 			Notified notified = MessageStore.this.notified(batch, mentions, this.sender.id(), broadcast);
+			List<Long> attachmentIds = this.request.attachmentIds();
+			Attachments.@Nullable Sendable sendable = attachmentIds.isEmpty() ? null
+					: MessageStore.this.attachments.requireSendable(this.channelId, this.sender, attachmentIds);
 			SequenceSlot slot = batch.next();
 			Message message = new Message(this.channelId, slot.seq(), this.sender.id(), this.request.content(),
 					this.request.replyToId(), clientMessageId, mentions, broadcast != Mentions.Broadcast.NONE,
@@ -228,7 +239,8 @@ class MessageStore {
 			if (parent != null) {
 				parent.countReply(slot.seq());
 			}
-			MessageView view = message.view(shownAs);
+			List<AttachmentView> attached = (sendable != null) ? sendable.attachTo(message.id()) : List.of();
+			MessageView view = message.view(shownAs, attached);
 			MessageStore.this.events
 				.publishEvent(new MessagePosted(view, batch.channelType(), notified.members(), notified.mentioned()));
 			slot.publishOnCommit(new MessageCreated(view));

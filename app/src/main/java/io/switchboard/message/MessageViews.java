@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.switchboard.attachment.Attachments;
+import io.switchboard.channel.event.AttachmentView;
 import io.switchboard.channel.event.MessageView;
 import io.switchboard.channel.event.ReactionView;
 import io.switchboard.user.UserDirectory;
@@ -13,9 +15,10 @@ import io.switchboard.user.UserSummary;
 import org.springframework.stereotype.Component;
 
 /**
- * Messages as clients see them, with their senders as they are now and their reactions:
- * one query for each, however many messages. Every read path and every event about a
- * changed message goes through here, so a deleted message reads blank everywhere.
+ * Messages as clients see them, with their senders as they are now, their reactions and
+ * their attachments: one query for each, however many messages. Every read path and every
+ * event about a changed message goes through here, so a deleted message reads blank
+ * everywhere.
  */
 @Component
 class MessageViews {
@@ -24,9 +27,12 @@ class MessageViews {
 
 	private final Reactions reactions;
 
-	MessageViews(UserDirectory users, Reactions reactions) {
+	private final Attachments attachments;
+
+	MessageViews(UserDirectory users, Reactions reactions, Attachments attachments) {
 		this.users = users;
 		this.reactions = reactions;
+		this.attachments = attachments;
 	}
 
 	List<MessageView> of(List<Message> messages) {
@@ -35,10 +41,12 @@ class MessageViews {
 		}
 		Set<Long> senderIds = messages.stream().map(Message::senderId).collect(Collectors.toSet());
 		Map<Long, UserSummary> senders = this.users.summaries(senderIds);
-		Map<Long, List<ReactionView>> reactions = this.reactions.of(messages.stream().map(Message::id).toList());
+		List<Long> ids = messages.stream().map(Message::id).toList();
+		Map<Long, List<ReactionView>> reactions = this.reactions.of(ids);
+		Map<Long, List<AttachmentView>> attachments = this.attachments.of(ids);
 		return messages.stream()
 			.map((message) -> message.view(senders.get(message.senderId()),
-					reactions.getOrDefault(message.id(), List.of())))
+					reactions.getOrDefault(message.id(), List.of()), attachments.getOrDefault(message.id(), List.of())))
 			.toList();
 	}
 

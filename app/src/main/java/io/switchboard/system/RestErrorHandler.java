@@ -1,8 +1,11 @@
 package io.switchboard.system;
 
+import jakarta.servlet.MultipartConfigElement;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -12,6 +15,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -22,6 +27,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class RestErrorHandler extends ResponseEntityExceptionHandler {
 
 	private static final Logger logger = LoggerFactory.getLogger(RestErrorHandler.class);
+
+	private final ObjectProvider<MultipartConfigElement> multipart;
+
+	RestErrorHandler(ObjectProvider<MultipartConfigElement> multipart) {
+		this.multipart = multipart;
+	}
 
 	@ExceptionHandler(RequestRefused.class)
 	ProblemDetail refused(RequestRefused ex) {
@@ -38,10 +49,35 @@ class RestErrorHandler extends ResponseEntityExceptionHandler {
 		return ProblemDetails.of(ErrorCode.UNAVAILABLE, "storage is unavailable; safe to retry");
 	}
 
+	/**
+	 * A multipart body that cannot be read is the client's. One over the upload limit is
+	 * the more specific {@code MaxUploadSizeExceededException}, which Spring MVC answers
+	 * with {@code 413}.
+	 */
+	@ExceptionHandler(MultipartException.class)
+	ProblemDetail unreadableMultipart(MultipartException ex) {
+		return ProblemDetails.of(ErrorCode.BAD_REQUEST, "the multipart request could not be read");
+	}
+
 	@ExceptionHandler(Exception.class)
 	ProblemDetail internal(Exception ex) {
 		logger.error("Unexpected failure", ex);
 		return ProblemDetails.of(ErrorCode.INTERNAL, "internal error");
+	}
+
+	/**
+	 * {@code 413}, saying what the limit is: when the multipart parser refuses the
+	 * upload, as it does most, its exception does not carry it.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		MultipartConfigElement config = this.multipart.getIfAvailable();
+		long limit = (ex.getMaxUploadSize() > 0) ? ex.getMaxUploadSize()
+				: (config != null) ? config.getMaxFileSize() : -1;
+		String detail = (limit > 0) ? "an upload may carry a file of at most " + limit + " bytes"
+				: "the upload is too large";
+		return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(status, detail), headers, status, request);
 	}
 
 	/**

@@ -21,6 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpEntity;
 import org.springframework.messaging.converter.ByteArrayMessageConverter;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
@@ -28,6 +31,8 @@ import org.springframework.messaging.simp.stomp.StompSessionHandler;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
@@ -205,6 +210,35 @@ public class TestClients {
 	 */
 	public static int status(RestClient.RequestHeadersSpec<?> request) {
 		return request.exchange((sent, response) -> response.getStatusCode().value());
+	}
+
+	/**
+	 * {@code POST /api/channels/{id}/attachments} with one file in the multipart field
+	 * {@code file}, as a browser's form sends it.
+	 */
+	public RestClient.RequestHeadersSpec<?> upload(TestUser user, long channelId, String filename,
+			MediaType contentType, byte[] content) {
+		return upload(user.token(), channelId, filename, contentType, content);
+	}
+
+	public RestClient.RequestHeadersSpec<?> upload(String token, long channelId, String filename, MediaType contentType,
+			byte[] content) {
+		HttpHeaders part = new HttpHeaders();
+		part.setContentType(contentType);
+		part.setContentDisposition(ContentDisposition.formData().name("file").filename(filename).build());
+		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+		body.add("file", new HttpEntity<>(content, part));
+		return rest(token).post()
+			.uri("/api/channels/{id}/attachments", channelId)
+			.contentType(MediaType.MULTIPART_FORM_DATA)
+			.body(body);
+	}
+
+	/**
+	 * Uploads a file and returns the attachment, {@code {id, name, contentType, size}}.
+	 */
+	public JsonNode uploaded(TestUser user, long channelId, String filename, MediaType contentType, byte[] content) {
+		return upload(user, channelId, filename, contentType, content).retrieve().body(JsonNode.class);
 	}
 
 	/**
