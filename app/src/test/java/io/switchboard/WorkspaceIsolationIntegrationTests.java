@@ -150,6 +150,10 @@ class WorkspaceIsolationIntegrationTests {
 			.body(JsonNode.class);
 		assertThat(directory).isEmpty();
 		assertThat(this.clients.get(this.intruder, "/api/presence?userIds=" + this.owner.id())).isEmpty();
+		assertThat(this.clients.get(this.intrudersAdmin, "/api/search?q=inside").get("results")).isEmpty();
+		assertThat(status(
+				this.clients.rest(this.intruder).get().uri("/api/search?q=inside&channelId={id}", this.publicChannel)))
+			.isEqualTo(404);
 		assertThat(status(this.clients.rest(this.intruder).post().uri("/api/users/{id}/block", this.owner.id())))
 			.isEqualTo(404);
 		assertThat(status(this.clients.rest(this.intruder).delete().uri("/api/users/{id}/block", this.owner.id())))
@@ -328,7 +332,7 @@ class WorkspaceIsolationIntegrationTests {
 				"DELETE /api/channels/{channelId}/bans/{userId}", "POST /api/channels/{channelId}/close",
 				"GET /api/channels/{channelId}/audit", "GET /api/audit", "GET /api/support", "GET /api/presence",
 				"POST /api/users/{userId}/block", "DELETE /api/users/{userId}/block",
-				"POST /api/channels/{channelId}/attachments", "GET /api/attachments/{attachmentId}");
+				"POST /api/channels/{channelId}/attachments", "GET /api/attachments/{attachmentId}", "GET /api/search");
 		Set<String> ownDataOnly = Set.of("POST /api/auth/token", "PATCH /api/me", "POST /api/me/password",
 				"GET /api/me/export", "DELETE /api/me", "GET /api/channels", "POST /api/channels",
 				"POST /api/admin/users", "POST /api/admin/badges", "GET /api/notifications",

@@ -75,6 +75,14 @@ class ZeroSetupDefaultTests {
 				.uri("/api/attachments/{id}", attachmentId)
 				.retrieve()
 				.body(byte[].class)).isEqualTo(picture);
+			// H2 has no full-text search: a plain case-insensitive match stands in.
+			JsonNode found = clients.rest(demoToken(clients, "bob"))
+				.get()
+				.uri("/api/search?q=WORLD")
+				.retrieve()
+				.body(JsonNode.class);
+			assertThat(found.at("/results/0/message/content").asString()).isEqualTo("hello, world");
+			assertThat(found.at("/results/0/highlights/0/start").asInt()).isEqualTo(7);
 			// The demo's second workspace: dave and erin have their own lobby, and
 			// neither workspace sees the other.
 			String dave = demoToken(clients, "dave");
