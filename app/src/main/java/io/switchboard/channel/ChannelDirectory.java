@@ -42,9 +42,11 @@ class ChannelDirectory {
 		}
 		Channel channel = this.channels
 			.saveAndFlush(new Channel(creator.workspaceId(), name, type, description, null, creator.id()));
-		ChannelMember admin = this.members
-			.saveAndFlush(new ChannelMember(channel.id(), creator.id(), MemberRole.ADMIN));
-		return ChannelView.ofMember(channel, 0, admin, UnreadCounter.Unread.NONE);
+		// Whoever opens a support channel asks a question there; the agents who join
+		// moderate it.
+		MemberRole role = (type == ChannelType.SUPPORT) ? MemberRole.MEMBER : MemberRole.ADMIN;
+		ChannelMember creatorMember = this.members.saveAndFlush(new ChannelMember(channel.id(), creator.id(), role));
+		return ChannelView.ofMember(channel, 0, creatorMember, UnreadCounter.Unread.NONE);
 	}
 
 	@Transactional(readOnly = true)

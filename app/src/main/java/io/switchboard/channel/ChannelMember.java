@@ -9,12 +9,16 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A user's membership of a channel, with their role there and their read marker.
  */
 @Entity
 @Table(name = "channel_members")
+// Only what changed is written: a read marker's move never writes back a role or a
+// preference that another transaction changed meanwhile.
+@DynamicUpdate
 @IdClass(ChannelMember.Key.class)
 class ChannelMember {
 
@@ -85,11 +89,6 @@ class ChannelMember {
 
 	void read(long seq) {
 		this.readSeq = seq;
-	}
-
-	void prefer(NotificationLevel level, boolean muted) {
-		this.notificationLevel = level;
-		this.muted = muted;
 	}
 
 	record Key(long channelId, long userId) implements Serializable {

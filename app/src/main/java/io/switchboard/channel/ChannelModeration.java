@@ -1,5 +1,6 @@
 package io.switchboard.channel;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,12 +26,15 @@ import org.springframework.stereotype.Service;
  * a change to the channel, stored through its {@link ChannelWriter} under the channel's
  * lock with its audit entry in the same transaction.
  * <p>
- * Who outranks whom: an ADMIN of the workspace every member; a channel admin moderators
- * and members; a channel moderator members. Nobody acts on themselves this way, and
- * direct and group channels have no moderators.
+ * Who outranks whom: an ADMIN of the workspace every member who is not an ADMIN too; a
+ * channel admin moderators and members; a channel moderator members. Nobody acts on
+ * themselves this way (but a channel admin may step down), and direct and group channels
+ * have no moderators.
  */
 @Service
 class ChannelModeration {
+
+	private static final Duration MAX_SANCTION = Duration.ofDays(36_525);
 
 	private final ChannelWriter writer;
 
@@ -77,7 +81,9 @@ class ChannelModeration {
 				throw RequestRefused.forbidden("only channel admins change roles in channel " + channelId);
 			}
 			ChannelMember member = member(batch, userId);
-			if (userId != actor.id() && member.role().ordinalRank() >= actorRank) {
+			boolean targetIsAdmin = userId != actor.id()
+					&& this.users.account(userId).map((account) -> account.user().has(Role.ADMIN)).orElse(false);
+			if (userId != actor.id() && (member.role().ordinalRank() >= actorRank || targetIsAdmin)) {
 				throw RequestRefused.forbidden("may not change the role of another admin of channel " + channelId);
 			}
 			if (member.role() == role) {
@@ -105,7 +111,7 @@ class ChannelModeration {
 	void kick(long channelId, CurrentUser actor, long userId, @Nullable String reason) {
 		this.writer.recordAndWait(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
 			ChannelMember member = member(batch, userId);
-			requireOutranks(batch, actor, member.role());
+			requireOutranks(batch, actor, userId);
 			this.membership.remove(batch, member, username(batch, userId), MemberLeft.KICKED);
 			this.audit.record(batch.workspaceId(), channelId, AuditAction.KICKED, actor.id(), userId, reason,
 					batch.time());
@@ -122,8 +128,8 @@ class ChannelModeration {
 	void mute(long channelId, CurrentUser actor, long userId, @Nullable Instant until, @Nullable String reason) {
 		this.writer.recordAndWait(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
 			requireFuture(until, batch);
-			ChannelMember member = member(batch, userId);
-			requireOutranks(batch, actor, member.role());
+			member(batch, userId);
+			requireOutranks(batch, actor, userId);
 			this.sanctions.impose(Sanctions.Kind.MUTE, channelId, userId, until, reason, actor.id(), batch.time());
 			batch.membershipChanged();
 			this.audit.record(batch.workspaceId(), channelId, AuditAction.MUTED, actor.id(), userId, reason,
@@ -145,10 +151,7 @@ class ChannelModeration {
 			requireFuture(until, batch);
 			String username = username(batch, userId);
 			Optional<ChannelMember> member = this.members.findByChannelIdAndUserId(channelId, userId);
-			requireOutranks(batch, actor, member.map(ChannelMember::role).orElse(null));
-			if (userId == actor.id()) {
-				throw RequestRefused.badRequest("nobody bans themselves; leave the channel instead");
-			}
+			requireOutranks(batch, actor, userId);
 			member.ifPresent((found) -> this.membership.remove(batch, found, username, MemberLeft.BANNED));
 			this.sanctions.impose(Sanctions.Kind.BAN, channelId, userId, until, reason, actor.id(), batch.time());
 			this.audit.record(batch.workspaceId(), channelId, AuditAction.BANNED, actor.id(), userId, reason,
@@ -216,10 +219,9 @@ class ChannelModeration {
 	private void lift(long channelId, CurrentUser actor, long userId, Sanctions.Kind kind, AuditAction action) {
 		this.writer.recordAndWait(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
 			username(batch, userId);
-			if (actorRank(batch, actor) < MemberRole.MODERATOR.ordinalRank()) {
-				throw RequestRefused
-					.forbidden("only the channel's admins and moderators moderate channel " + channelId);
-			}
+			// A muted moderator does not unmute themselves, nor lift what a higher rank
+			// imposed on someone of their own.
+			requireOutranks(batch, actor, userId);
 			if (!this.sanctions.lift(kind, channelId, userId)) {
 				return false;
 			}
@@ -257,15 +259,27 @@ class ChannelModeration {
 		return this.access.roleIn(batch, actor.id()).map(MemberRole::ordinalRank).orElse(0);
 	}
 
-	private void requireOutranks(ChangeBatch batch, CurrentUser actor, @Nullable MemberRole target) {
+	/**
+	 * The actor must outrank the target: by the target's channel role, or, for an ADMIN
+	 * of the workspace, above every channel role. Nobody acts on themselves this way.
+	 */
+	private void requireOutranks(ChangeBatch batch, CurrentUser actor, long targetId) {
+		if (targetId == actor.id()) {
+			throw RequestRefused.badRequest("nobody moderates themselves");
+		}
 		int rank = actorRank(batch, actor);
 		if (rank < MemberRole.MODERATOR.ordinalRank()) {
 			throw RequestRefused
 				.forbidden("only the channel's admins and moderators moderate channel " + batch.channelId());
 		}
-		if (target != null && target.ordinalRank() >= rank) {
+		boolean targetIsAdmin = this.users.account(targetId)
+			.map((account) -> account.user().has(Role.ADMIN))
+			.orElse(false);
+		int targetRank = targetIsAdmin ? MemberRole.ADMIN.ordinalRank() + 1
+				: this.access.roleIn(batch, targetId).map(MemberRole::ordinalRank).orElse(0);
+		if (targetRank >= rank) {
 			throw RequestRefused
-				.forbidden("may not moderate a " + target.wireName() + " of channel " + batch.channelId());
+				.forbidden("may not moderate someone of equal or higher rank in channel " + batch.channelId());
 		}
 	}
 
@@ -290,6 +304,9 @@ class ChannelModeration {
 	private static void requireFuture(@Nullable Instant until, ChangeBatch batch) {
 		if (until != null && !until.isAfter(batch.time())) {
 			throw RequestRefused.badRequest("until: must be in the future");
+		}
+		if (until != null && until.isAfter(batch.time().plus(MAX_SANCTION))) {
+			throw RequestRefused.badRequest("until: at most 100 years from now; leave it out for no end");
 		}
 	}
 

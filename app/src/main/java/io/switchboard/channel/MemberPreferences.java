@@ -3,8 +3,8 @@ package io.switchboard.channel;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A member's own settings for one channel: how much of it notifies them, and whether it
@@ -13,23 +13,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class MemberPreferences {
 
-	private final ChannelMemberRepository members;
+	private final JdbcTemplate jdbc;
 
 	private final ChannelDirectory directory;
 
-	MemberPreferences(ChannelMemberRepository members, ChannelDirectory directory) {
-		this.members = members;
+	MemberPreferences(JdbcTemplate jdbc, ChannelDirectory directory) {
+		this.jdbc = jdbc;
 		this.directory = directory;
 	}
 
-	@Transactional
+	/**
+	 * Not one transaction: the answer is read after the update commits, not from what the
+	 * check before it loaded.
+	 */
 	ChannelView set(long channelId, CurrentUser member, NotificationLevel level, boolean muted) {
 		// The channel as the member sees it first: another workspace's is not found.
 		this.directory.view(channelId, member);
-		ChannelMember membership = this.members.findByChannelIdAndUserId(channelId, member.id())
-			.orElseThrow(() -> RequestRefused.forbidden("not a member of channel " + channelId));
-		membership.prefer(level, muted);
-		this.members.flush();
+		// The two columns only, whatever else changes the membership meanwhile.
+		int updated = this.jdbc.update(
+				"update channel_members set notification_level = ?, muted = ? where channel_id = ? and user_id = ?",
+				level.wireName(), muted, channelId, member.id());
+		if (updated == 0) {
+			throw RequestRefused.forbidden("not a member of channel " + channelId);
+		}
 		return this.directory.view(channelId, member);
 	}
 

@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import io.switchboard.channel.event.ReadUpdated;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
+import jakarta.persistence.EntityManager;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -25,10 +26,13 @@ class ReadMarkers {
 
 	private final JdbcTemplate jdbc;
 
-	ReadMarkers(ChannelWriter writer, ChannelMemberRepository members, JdbcTemplate jdbc) {
+	private final EntityManager entities;
+
+	ReadMarkers(ChannelWriter writer, ChannelMemberRepository members, JdbcTemplate jdbc, EntityManager entities) {
 		this.writer = writer;
 		this.members = members;
 		this.jdbc = jdbc;
+		this.entities = entities;
 	}
 
 	/**
@@ -62,6 +66,8 @@ class ReadMarkers {
 	 * to anyone.
 	 */
 	private boolean passesMessage(long channelId, long readerId, long from, long to) {
+		// Messages stored earlier in the same batch are inserted only at commit.
+		this.entities.flush();
 		return !this.jdbc
 			.queryForList("select 1 from messages where channel_id = ? and seq > ? and seq <= ? and sender_id <> ? "
 					+ "fetch first 1 rows only", Integer.class, channelId, from, to, readerId)

@@ -112,8 +112,17 @@ class MessageHistory {
 	MessagePage since(long channelId, long readerId, long sinceSeq, int limit) {
 		this.access.requireReader(channelId, readerId);
 		long seq = this.sequence.current(channelId);
-		return page(this.messages.findByChannelIdAndLastSeqGreaterThanOrderByLastSeqAsc(channelId, sinceSeq,
-				Limit.of(limit + 1)), limit, seq);
+		// Two more than the page: a reply and its thread's first message share the
+		// lastSeq of the reply, and a page never ends between them, or the next page,
+		// which starts after that lastSeq, would miss one.
+		List<Message> found = this.messages.findByChannelIdAndLastSeqGreaterThanOrderByLastSeqAscIdAsc(channelId,
+				sinceSeq, Limit.of(limit + 2));
+		int size = Math.min(limit, found.size());
+		if (found.size() > limit && found.get(limit).lastSeq() == found.get(limit - 1).lastSeq()) {
+			size = limit + 1;
+		}
+		List<Message> page = found.subList(0, size);
+		return new MessagePage(this.views.of(page), seq, found.size() > size);
 	}
 
 	/**

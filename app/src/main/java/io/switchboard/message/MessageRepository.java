@@ -11,7 +11,7 @@ interface MessageRepository extends JpaRepository<Message, Long> {
 
 	List<Message> findByChannelIdAndSeqLessThanOrderBySeqDesc(long channelId, long seq, Limit limit);
 
-	List<Message> findByChannelIdAndLastSeqGreaterThanOrderByLastSeqAsc(long channelId, long lastSeq, Limit limit);
+	List<Message> findByChannelIdAndLastSeqGreaterThanOrderByLastSeqAscIdAsc(long channelId, long lastSeq, Limit limit);
 
 	@Query("select m.channelId from Message m where m.id = ?1")
 	Optional<Long> findChannelId(long messageId);

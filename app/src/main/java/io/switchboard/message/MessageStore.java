@@ -1,6 +1,5 @@
 package io.switchboard.message;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -118,9 +117,10 @@ class MessageStore {
 			case NONE -> this.access.notificationLevels(batch.channelId(), mentions);
 			case CHANNEL -> this.access.notificationLevels(batch.channelId(), null);
 			case HERE -> {
-				Set<Long> reached = new HashSet<>(this.presence.onlineAmong(this.access.memberIds(batch.channelId())));
-				reached.addAll(mentions);
-				yield this.access.notificationLevels(batch.channelId(), reached);
+				Set<Long> reached = this.presence.onlineMembersOf(batch.channelId());
+				Map<Long, NotificationLevel> all = this.access.notificationLevels(batch.channelId(), null);
+				all.keySet().removeIf((member) -> !reached.contains(member) && !mentions.contains(member));
+				yield all;
 			}
 		};
 		Set<Long> blockers = this.blocks.blockersOf(senderId, levels.keySet());

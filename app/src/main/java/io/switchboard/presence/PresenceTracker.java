@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -57,6 +56,12 @@ public class PresenceTracker implements SmartLifecycle {
 
 	static final Duration NODE_GONE_AFTER = Duration.ofSeconds(30);
 
+	/**
+	 * Whether node {@code n} is alive, by the database's clock, which every node shares,
+	 * so that clocks that differ between nodes never make a live node look gone.
+	 */
+	private static final String ALIVE = "n.seen_at > current_timestamp - interval '30' second";
+
 	private static final Logger logger = LoggerFactory.getLogger(PresenceTracker.class);
 
 	private final String nodeId = UUID.randomUUID().toString();
@@ -64,7 +69,9 @@ public class PresenceTracker implements SmartLifecycle {
 	private final Map<Long, Integer> localSessions = new ConcurrentHashMap<>();
 
 	/** Made anew on each start: a context may be stopped and started again. */
-	private volatile ScheduledExecutorService worker = newWorker();
+	private volatile ScheduledExecutorService worker = newWorker("presence");
+
+	private volatile ScheduledExecutorService beats = newWorker("presence-beat");
 
 	private final JdbcTemplate jdbc;
 
@@ -105,8 +112,20 @@ public class PresenceTracker implements SmartLifecycle {
 		}
 		return Set.copyOf(this.named.queryForList(
 				"select distinct pn.user_id from presence_nodes pn join server_nodes n on n.node_id = pn.node_id "
-						+ "where pn.user_id in (:users) and n.seen_at > :fresh",
-				new MapSqlParameterSource("users", userIds).addValue("fresh", fresh()), Long.class));
+						+ "where pn.user_id in (:users) and " + ALIVE,
+				new MapSqlParameterSource("users", userIds), Long.class));
+	}
+
+	/**
+	 * The channel's members who are online now, on any node: one query, however large the
+	 * channel.
+	 */
+	public Set<Long> onlineMembersOf(long channelId) {
+		return Set.copyOf(this.named.queryForList(
+				"select distinct pn.user_id from presence_nodes pn join server_nodes n on n.node_id = pn.node_id "
+						+ "join channel_members cm on cm.user_id = pn.user_id where cm.channel_id = :channel " + "and "
+						+ ALIVE,
+				new MapSqlParameterSource("channel", channelId), Long.class));
 	}
 
 	/**
@@ -187,23 +206,10 @@ public class PresenceTracker implements SmartLifecycle {
 	 * user's presence happen one at a time across nodes.
 	 */
 	private void lock(long userId) {
-		if (this.jdbc.update("update presence set user_id = user_id where user_id = ?", userId) == 0) {
-			try {
-				this.jdbc.update("insert into presence (user_id, status) values (?, 'online')", userId);
-			}
-			catch (DataIntegrityViolationException raced) {
-				// Another node made it meanwhile: its insert holds the lock until it
-				// commits, and this update then waits for it.
-				this.jdbc.update("update presence set user_id = user_id where user_id = ?", userId);
-			}
-		}
-	}
-
-	/**
-	 * Nodes seen since then are alive.
-	 */
-	private static OffsetDateTime fresh() {
-		return Timestamps.forJdbc(Timestamps.now().minus(NODE_GONE_AFTER));
+		// A concurrent insert by another node waits here until that node commits, and
+		// then does nothing, without failing the transaction.
+		this.jdbc.update("insert into presence (user_id, status) values (?, 'online') on conflict do nothing", userId);
+		this.jdbc.queryForList("select user_id from presence where user_id = ? for update", Long.class, userId);
 	}
 
 	private @Nullable Instant lastSeen(long userId) {
@@ -236,10 +242,16 @@ public class PresenceTracker implements SmartLifecycle {
 	 * unless another node holds them.
 	 */
 	private void beat() {
-		this.jdbc.update("update server_nodes set seen_at = ? where node_id = ?", Timestamps.forJdbc(Timestamps.now()),
-				this.nodeId);
-		List<String> gone = this.jdbc.queryForList("select node_id from server_nodes where seen_at < ?", String.class,
-				Timestamps.forJdbc(Timestamps.now().minus(NODE_GONE_AFTER)));
+		if (this.jdbc.update("update server_nodes set seen_at = current_timestamp where node_id = ?",
+				this.nodeId) == 0) {
+			// Silent for too long (a pause, a slow database): the others forgot this
+			// node and its users. It comes back, and so do they.
+			logger.warn("Presence: this node was taken for gone; registering it and its users again");
+			this.jdbc.update("insert into server_nodes (node_id, seen_at) values (?, current_timestamp)", this.nodeId);
+			this.localSessions.keySet().forEach((userId) -> submit(() -> reconcile(userId)));
+		}
+		List<String> gone = this.jdbc.queryForList("select node_id from server_nodes n where not (" + ALIVE + ")",
+				String.class);
 		gone.forEach(this::forget);
 	}
 
@@ -292,12 +304,15 @@ public class PresenceTracker implements SmartLifecycle {
 	@Override
 	public void start() {
 		if (this.worker.isShutdown()) {
-			this.worker = newWorker();
+			this.worker = newWorker("presence");
+		}
+		if (this.beats.isShutdown()) {
+			this.beats = newWorker("presence-beat");
 		}
 		this.jdbc.update("delete from server_nodes where node_id = ?", this.nodeId);
-		this.jdbc.update("insert into server_nodes (node_id, seen_at) values (?, ?)", this.nodeId,
-				Timestamps.forJdbc(Timestamps.now()));
-		this.worker.scheduleWithFixedDelay(() -> {
+		this.jdbc.update("insert into server_nodes (node_id, seen_at) values (?, current_timestamp)", this.nodeId);
+		// On a thread of its own: a queue of reconciles never delays the beat.
+		this.beats.scheduleWithFixedDelay(() -> {
 			try {
 				beat();
 			}
@@ -321,11 +336,12 @@ public class PresenceTracker implements SmartLifecycle {
 			logger.warn("Presence of this node's users was not cleared on shutdown: {}", ex.toString());
 		}
 		this.worker.shutdownNow();
+		this.beats.shutdownNow();
 	}
 
-	private static ScheduledExecutorService newWorker() {
+	private static ScheduledExecutorService newWorker(String name) {
 		return Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "presence");
+			Thread thread = new Thread(task, name);
 			thread.setDaemon(true);
 			return thread;
 		});

@@ -55,7 +55,14 @@ class TypingRelay {
 		if (!passed[0]) {
 			return false;
 		}
-		this.access.requireMember(channelId, user.id());
+		try {
+			this.access.requireMember(channelId, user.id());
+		}
+		catch (RuntimeException refused) {
+			// A refusal takes no turn: the next attempt is refused as well.
+			this.lastPassed.remove(new Key(user.id(), channelId), now);
+			throw refused;
+		}
 		this.fanout.publishEphemeral(channelId,
 				new TypingEvent(channelId, user.id(), user.username(), typing, Timestamps.now().plus(SHOWN_FOR)));
 		if (this.lastPassed.size() > PRUNE_ABOVE) {

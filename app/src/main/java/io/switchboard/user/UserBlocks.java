@@ -1,6 +1,7 @@
 package io.switchboard.user;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -8,7 +9,7 @@ import java.util.Set;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.system.Timestamps;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,15 +31,17 @@ public class UserBlocks {
 	}
 
 	/**
-	 * Which of {@code userIds} blocked {@code senderId}: one query, however many.
+	 * Which of {@code userIds} blocked {@code senderId}. Reads everyone who blocked the
+	 * sender, a short list, rather than sending a channel's members to the database.
 	 */
 	public Set<Long> blockersOf(long senderId, Collection<Long> userIds) {
 		if (userIds.isEmpty()) {
 			return Set.of();
 		}
-		return Set.copyOf(this.jdbc.queryForList(
-				"select user_id from user_blocks where blocked_id = :sender and user_id in (:users)",
-				new MapSqlParameterSource("sender", senderId).addValue("users", userIds), Long.class));
+		Set<Long> blockers = new HashSet<>(this.jdbc.queryForList(
+				"select user_id from user_blocks where blocked_id = :sender", Map.of("sender", senderId), Long.class));
+		blockers.retainAll(userIds instanceof Set<Long> set ? set : new HashSet<>(userIds));
+		return blockers;
 	}
 
 	/**
@@ -51,9 +54,13 @@ public class UserBlocks {
 	@Transactional
 	void block(CurrentUser user, long blockedId) {
 		requireOther(user, blockedId);
-		if (blockersOf(blockedId, List.of(user.id())).isEmpty()) {
-			this.jdbc.update("insert into user_blocks (user_id, blocked_id, created_at) values (:user, :blocked, :at)",
+		try {
+			this.jdbc.update("insert into user_blocks (user_id, blocked_id, created_at) select :user, :blocked, :at "
+					+ "where not exists (select 1 from user_blocks where user_id = :user and blocked_id = :blocked)",
 					Map.of("user", user.id(), "blocked", blockedId, "at", Timestamps.forJdbc(Timestamps.now())));
+		}
+		catch (DuplicateKeyException raced) {
+			// The same block, made by a second request at the same moment.
 		}
 	}
 

@@ -100,8 +100,11 @@ class DeliveryIsolationIntegrationTests {
 			assertThat(output.getOut()).contains("slow consumer");
 			String rest = stuck.readUntilClosed();
 			assertThat(rest).contains("ERROR\nmessage:slow consumer");
+			// A reader held up by the stuck one would wait until it is found out: seconds
+			// (its 1 MiB fills, or 5 s pass). The bound is far below that and far above a
+			// pause of this 2-core machine, which has reached 140 ms with nothing stuck.
 			assertThat(delaysMillis).as("delivery to the reading client after the sender's RECEIPT, in ms")
-				.allMatch((delay) -> delay <= 100);
+				.allMatch((delay) -> delay <= 750);
 			sender.sendAndAwaitReceipt("/app/channel." + channelId + ".send", Map.of("content", "still here"));
 			assertThat(channel.next().at("/message/content").asString()).isEqualTo("still here");
 		}

@@ -221,6 +221,46 @@ class ModerationIntegrationTests {
 		assertThat(this.clients.get(customer, "/api/channels/" + channelId).get("closedAt").isNull()).isFalse();
 	}
 
+	@Test
+	void nobodyLiftsTheirOwnMuteOrActsAboveTheirRank() {
+		TestUser alice = this.clients.newUser();
+		TestUser moderator = this.clients.newUser();
+		TestUser admin = this.clients.newUser(Role.ADMIN);
+		long channelId = this.clients.createChannel(alice, "public", moderator, admin);
+		rest(alice).patch()
+			.uri("/api/channels/{id}/members/{user}", channelId, moderator.id())
+			.body(Map.of("role", "moderator"))
+			.retrieve()
+			.toBodilessEntity();
+		rest(alice).post()
+			.uri("/api/channels/{id}/mutes", channelId)
+			.body(Map.of("userId", moderator.id()))
+			.retrieve()
+			.toBodilessEntity();
+		assertThat(status(rest(moderator).delete().uri("/api/channels/{id}/mutes/{user}", channelId, moderator.id())))
+			.isEqualTo(400);
+		assertThat(status(
+				rest(alice).post().uri("/api/channels/{id}/mutes", channelId).body(Map.of("userId", admin.id()))))
+			.as("a workspace ADMIN outranks a channel admin")
+			.isEqualTo(403);
+		assertThat(status(rest(alice).post()
+			.uri("/api/channels/{id}/bans", channelId)
+			.body(Map.of("userId", moderator.id(), "until", "+300000-01-01T00:00:00Z")))).isEqualTo(400);
+		assertThat(this.clients.get(alice, "/api/channels/" + channelId + "/mutes")).hasSize(1);
+	}
+
+	@Test
+	void whoeverOpensASupportChannelDoesNotModerateItsAgents() {
+		TestUser customer = this.clients.newUser();
+		TestUser agent = this.clients.newUser(Role.MODERATOR);
+		long channelId = this.clients.createChannel(customer, "support");
+		rest(agent).post().uri("/api/channels/{id}/join", channelId).retrieve().toBodilessEntity();
+		assertThat(status(rest(customer).delete().uri("/api/channels/{id}/members/{user}", channelId, agent.id())))
+			.isEqualTo(403);
+		assertThat(status(rest(customer).get().uri("/api/channels/{id}/audit", channelId))).isEqualTo(403);
+		assertThat(status(rest(customer).post().uri("/api/channels/{id}/close", channelId))).isEqualTo(204);
+	}
+
 	private RestClient rest(TestUser user) {
 		return this.clients.rest(user);
 	}

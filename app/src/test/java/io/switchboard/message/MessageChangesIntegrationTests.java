@@ -232,6 +232,23 @@ class MessageChangesIntegrationTests {
 		}
 	}
 
+	@Test
+	void recoveryNeverEndsAPageBetweenAReplyAndItsThreadsFirstMessage() {
+		TestUser alice = this.clients.newUser();
+		long channelId = this.clients.createChannel(alice, "private");
+		long base = this.clients.lastSeq(alice, channelId);
+		try (StompClient client = this.clients.connect(alice)) {
+			Inbox channel = client.subscribe(topic(channelId));
+			long root = post(client, channelId, "root", channel);
+			long reply = post(client, channelId, Map.of("content", "reply", "replyToId", root), channel);
+			// Both now have the reply's lastSeq: a one-message page takes both.
+			JsonNode page = this.clients.messages(alice, channelId, "sinceSeq=" + base + "&limit=1");
+			assertThat(page.get("messages")).extracting((message) -> message.get("id").asLong())
+				.containsExactly(root, reply);
+			assertThat(page.get("hasMore").asBoolean()).isFalse();
+		}
+	}
+
 	private static void react(StompClient client, long channelId, long messageId, String emoji, boolean add) {
 		client.sendAndAwaitReceipt(action(channelId, "react"),
 				Map.of("messageId", messageId, "emoji", emoji, "add", add));
