@@ -332,7 +332,8 @@ class WorkspaceIsolationIntegrationTests {
 				"DELETE /api/channels/{channelId}/bans/{userId}", "POST /api/channels/{channelId}/close",
 				"GET /api/channels/{channelId}/audit", "GET /api/audit", "GET /api/support", "GET /api/presence",
 				"POST /api/users/{userId}/block", "DELETE /api/users/{userId}/block",
-				"POST /api/channels/{channelId}/attachments", "GET /api/attachments/{attachmentId}", "GET /api/search");
+				"POST /api/channels/{channelId}/attachments", "GET /api/attachments/{attachmentId}", "GET /api/search",
+				"SEND /app/channel.{channelId}.moderate");
 		Set<String> ownDataOnly = Set.of("POST /api/auth/token", "PATCH /api/me", "POST /api/me/password",
 				"GET /api/me/export", "DELETE /api/me", "GET /api/channels", "POST /api/channels",
 				"POST /api/admin/users", "POST /api/admin/badges", "GET /api/notifications",

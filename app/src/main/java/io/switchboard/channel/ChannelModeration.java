@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import io.switchboard.broker.Fanout;
 import io.switchboard.channel.event.ChannelClosed;
@@ -74,8 +75,8 @@ class ChannelModeration {
 	/**
 	 * Channel admins (and ADMINs) change a member's role; the last admin stays one.
 	 */
-	void changeRole(long channelId, CurrentUser actor, long userId, MemberRole role) {
-		this.writer.recordAndWait(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
+	CompletableFuture<Boolean> changeRole(long channelId, CurrentUser actor, long userId, MemberRole role) {
+		return this.writer.record(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
 			int actorRank = actorRank(batch, actor);
 			if (actorRank < MemberRole.ADMIN.ordinalRank()) {
 				throw RequestRefused.forbidden("only channel admins change roles in channel " + channelId);
@@ -108,8 +109,8 @@ class ChannelModeration {
 	/**
 	 * Removes a member; they may join a public channel again.
 	 */
-	void kick(long channelId, CurrentUser actor, long userId, @Nullable String reason) {
-		this.writer.recordAndWait(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
+	CompletableFuture<Boolean> kick(long channelId, CurrentUser actor, long userId, @Nullable String reason) {
+		return this.writer.record(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
 			ChannelMember member = member(batch, userId);
 			requireOutranks(batch, actor, userId);
 			this.membership.remove(batch, member, username(batch, userId), MemberLeft.KICKED);
@@ -125,8 +126,9 @@ class ChannelModeration {
 	 * A muted member reads on, but posts, edits and reacts no more until {@code until},
 	 * or until unmuted.
 	 */
-	void mute(long channelId, CurrentUser actor, long userId, @Nullable Instant until, @Nullable String reason) {
-		this.writer.recordAndWait(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
+	CompletableFuture<Boolean> mute(long channelId, CurrentUser actor, long userId, @Nullable Instant until,
+			@Nullable String reason) {
+		return this.writer.record(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
 			requireFuture(until, batch);
 			member(batch, userId);
 			requireOutranks(batch, actor, userId);
@@ -138,16 +140,17 @@ class ChannelModeration {
 		}));
 	}
 
-	void unmute(long channelId, CurrentUser actor, long userId) {
-		lift(channelId, actor, userId, Sanctions.Kind.MUTE, AuditAction.UNMUTED);
+	CompletableFuture<Boolean> unmute(long channelId, CurrentUser actor, long userId) {
+		return lift(channelId, actor, userId, Sanctions.Kind.MUTE, AuditAction.UNMUTED);
 	}
 
 	/**
 	 * Removes the user if they are a member, and keeps them out (they cannot join, be
 	 * added or read the channel) until {@code until}, or until unbanned.
 	 */
-	void ban(long channelId, CurrentUser actor, long userId, @Nullable Instant until, @Nullable String reason) {
-		this.writer.recordAndWait(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
+	CompletableFuture<Boolean> ban(long channelId, CurrentUser actor, long userId, @Nullable Instant until,
+			@Nullable String reason) {
+		return this.writer.record(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
 			requireFuture(until, batch);
 			String username = username(batch, userId);
 			Optional<ChannelMember> member = this.members.findByChannelIdAndUserId(channelId, userId);
@@ -162,16 +165,16 @@ class ChannelModeration {
 		}));
 	}
 
-	void unban(long channelId, CurrentUser actor, long userId) {
-		lift(channelId, actor, userId, Sanctions.Kind.BAN, AuditAction.UNBANNED);
+	CompletableFuture<Boolean> unban(long channelId, CurrentUser actor, long userId) {
+		return lift(channelId, actor, userId, Sanctions.Kind.BAN, AuditAction.UNBANNED);
 	}
 
 	/**
 	 * Closes a support channel: its opener, its agents or an ADMIN. Nothing more is
 	 * posted in it.
 	 */
-	void close(long channelId, CurrentUser actor) {
-		this.writer.recordAndWait(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
+	CompletableFuture<Boolean> close(long channelId, CurrentUser actor) {
+		return this.writer.record(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
 			if (batch.channelType() != ChannelType.SUPPORT) {
 				throw RequestRefused.badRequest("only support channels are closed; channel " + channelId + " is "
 						+ batch.channelType().wireName());
@@ -216,8 +219,9 @@ class ChannelModeration {
 		return this.audit.ofWorkspace(actor.workspaceId(), beforeId, limit);
 	}
 
-	private void lift(long channelId, CurrentUser actor, long userId, Sanctions.Kind kind, AuditAction action) {
-		this.writer.recordAndWait(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
+	private CompletableFuture<Boolean> lift(long channelId, CurrentUser actor, long userId, Sanctions.Kind kind,
+			AuditAction action) {
+		return this.writer.record(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
 			username(batch, userId);
 			// A muted moderator does not unmute themselves, nor lift what a higher rank
 			// imposed on someone of their own.

@@ -2,6 +2,7 @@ package io.switchboard.channel;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
@@ -11,6 +12,9 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.messaging.handler.annotation.DestinationVariable;
+import org.springframework.messaging.handler.annotation.MessageMapping;
+import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,21 +42,22 @@ class ModerationController {
 	@PatchMapping("/api/channels/{channelId}/members/{userId}")
 	ResponseEntity<Void> changeRole(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId,
 			@PathVariable long userId, @Valid @RequestBody ChangeRole request) {
-		this.moderation.changeRole(channelId, me, userId, request.role());
+		ChannelWriter.awaitStored(this.moderation.changeRole(channelId, me, userId, request.role()));
 		return ResponseEntity.noContent().build();
 	}
 
 	@DeleteMapping("/api/channels/{channelId}/members/{userId}")
 	ResponseEntity<Void> kick(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId,
 			@PathVariable long userId, @RequestParam @Nullable @Size(max = 500) String reason) {
-		this.moderation.kick(channelId, me, userId, reason);
+		ChannelWriter.awaitStored(this.moderation.kick(channelId, me, userId, reason));
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/channels/{channelId}/mutes")
 	ResponseEntity<Void> mute(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId,
 			@Valid @RequestBody Sanction request) {
-		this.moderation.mute(channelId, me, request.userId(), request.until(), request.reason());
+		ChannelWriter
+			.awaitStored(this.moderation.mute(channelId, me, request.userId(), request.until(), request.reason()));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -64,14 +69,15 @@ class ModerationController {
 	@DeleteMapping("/api/channels/{channelId}/mutes/{userId}")
 	ResponseEntity<Void> unmute(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId,
 			@PathVariable long userId) {
-		this.moderation.unmute(channelId, me, userId);
+		ChannelWriter.awaitStored(this.moderation.unmute(channelId, me, userId));
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/channels/{channelId}/bans")
 	ResponseEntity<Void> ban(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId,
 			@Valid @RequestBody Sanction request) {
-		this.moderation.ban(channelId, me, request.userId(), request.until(), request.reason());
+		ChannelWriter
+			.awaitStored(this.moderation.ban(channelId, me, request.userId(), request.until(), request.reason()));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -83,19 +89,42 @@ class ModerationController {
 	@DeleteMapping("/api/channels/{channelId}/bans/{userId}")
 	ResponseEntity<Void> unban(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId,
 			@PathVariable long userId) {
-		this.moderation.unban(channelId, me, userId);
+		ChannelWriter.awaitStored(this.moderation.unban(channelId, me, userId));
 		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/channels/{channelId}/close")
 	ResponseEntity<Void> close(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId) {
-		this.moderation.close(channelId, me);
+		ChannelWriter.awaitStored(this.moderation.close(channelId, me));
 		return ResponseEntity.noContent().build();
 	}
 
 	/**
 	 * {@code ?before=ID&limit=N}: newest first.
 	 */
+	/**
+	 * The same actions over STOMP, for a moderator's client that holds a session: the
+	 * RECEIPT follows once the action is stored.
+	 */
+	@MessageMapping("channel.{channelId}.moderate")
+	CompletableFuture<Boolean> moderate(@DestinationVariable long channelId, @Valid @Payload Moderate request,
+			@AuthenticationPrincipal CurrentUser me) {
+		return switch (request.action()) {
+			case "kick" -> this.moderation.kick(channelId, me, request.userId(), request.reason());
+			case "mute" -> this.moderation.mute(channelId, me, request.userId(), request.until(), request.reason());
+			case "unmute" -> this.moderation.unmute(channelId, me, request.userId());
+			case "ban" -> this.moderation.ban(channelId, me, request.userId(), request.until(), request.reason());
+			case "unban" -> this.moderation.unban(channelId, me, request.userId());
+			case "role" -> {
+				if (request.role() == null) {
+					throw RequestRefused.badRequest("role: must be given for action role");
+				}
+				yield this.moderation.changeRole(channelId, me, request.userId(), request.role());
+			}
+			default -> throw RequestRefused.badRequest("action: must be one of kick, mute, unmute, ban, unban, role");
+		};
+	}
+
 	@GetMapping("/api/channels/{channelId}/audit")
 	List<AuditLog.Entry> channelAudit(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId,
 			@RequestParam @Nullable Long before, @RequestParam @Nullable Integer limit) {
@@ -120,6 +149,21 @@ class ModerationController {
 			throw RequestRefused.badRequest("limit must be between 1 and " + MAX_AUDIT_PAGE);
 		}
 		return limit;
+	}
+
+	/**
+	 * The payload of {@code /app/channel.{id}.moderate}.
+	 */
+	record Moderate(@NotNull String action, @Nullable Long userId, @Nullable Instant until,
+			@Nullable @Size(max = 500) String reason, @Nullable MemberRole role) {
+
+		long target() {
+			if (this.userId == null) {
+				throw RequestRefused.badRequest("userId: must be given for action " + this.action);
+			}
+			return this.userId;
+		}
+
 	}
 
 	record ChangeRole(@NotNull MemberRole role) {

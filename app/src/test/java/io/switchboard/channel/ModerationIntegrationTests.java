@@ -261,6 +261,28 @@ class ModerationIntegrationTests {
 		assertThat(status(rest(customer).post().uri("/api/channels/{id}/close", channelId))).isEqualTo(204);
 	}
 
+	@Test
+	void moderatorsActOverStompToo() {
+		TestUser alice = this.clients.newUser();
+		TestUser bob = this.clients.newUser();
+		long channelId = this.clients.createChannel(alice, "public", bob);
+		try (StompClient aliceClient = this.clients.connect(alice); StompClient bobClient = this.clients.connect(bob)) {
+			Inbox channel = aliceClient.subscribe(topic(channelId));
+			Inbox bobsErrors = bobClient.subscribe("/user/queue/errors");
+			String moderate = "/app/channel." + channelId + ".moderate";
+			aliceClient.sendAndAwaitReceipt(moderate, Map.of("action", "mute", "userId", bob.id()));
+			bobClient.send(send(channelId), Map.of("content", "muted?"));
+			assertThat(bobsErrors.next().get("message").asString()).contains("muted");
+			bobClient.send(moderate, Map.of("action", "kick", "userId", alice.id()));
+			assertThat(bobsErrors.next().get("code").asString()).isEqualTo("forbidden");
+			aliceClient.sendAndAwaitReceipt(moderate, Map.of("action", "kick", "userId", bob.id(), "reason", "bye"));
+			assertThat(channel.next().get("reason").asString()).isEqualTo("kicked");
+			assertThat(this.clients.get(alice, "/api/channels/" + channelId + "/audit"))
+				.extracting((entry) -> entry.get("action").asString())
+				.containsExactly("kicked", "muted");
+		}
+	}
+
 	private RestClient rest(TestUser user) {
 		return this.clients.rest(user);
 	}
