@@ -66,7 +66,7 @@ class ReadStateIntegrationTests {
 	void readReceiptsArePublishedInConversationsOnly() {
 		TestUser alice = this.clients.newUser();
 		TestUser bob = this.clients.newUser();
-		long direct = direct(alice, bob);
+		long direct = this.clients.direct(alice, bob);
 		long privateChannel = this.clients.createChannel(alice, "private", bob);
 		try (StompClient aliceClient = this.clients.connect(alice); StompClient bobClient = this.clients.connect(bob)) {
 			Inbox directEvents = bobClient.subscribe(topic(direct));
@@ -100,14 +100,7 @@ class ReadStateIntegrationTests {
 		TestUser alice = this.clients.newUser();
 		TestUser bob = this.clients.newUser();
 		TestUser carol = this.clients.newUser();
-		long group = this.clients.rest(alice)
-			.post()
-			.uri("/api/direct")
-			.body(Map.of("userIds", List.of(bob.id(), carol.id())))
-			.retrieve()
-			.body(JsonNode.class)
-			.get("id")
-			.asLong();
+		long group = this.clients.direct(alice, bob, carol);
 		JsonNode preferred = this.clients.rest(bob)
 			.put()
 			.uri("/api/channels/{id}/preferences", group)
@@ -133,21 +126,10 @@ class ReadStateIntegrationTests {
 			// Bob hears of the mention only; carol of nothing from this channel. The
 			// barrier: a direct message to carol arrives, and nothing came before it.
 			assertThat(bobs.next().get("body").asString()).contains("lunch!");
-			aliceClient.sendAndAwaitReceipt(send(direct(alice, carol)), Map.of("content", "barrier"));
+			aliceClient.sendAndAwaitReceipt(send(this.clients.direct(alice, carol)), Map.of("content", "barrier"));
 			assertThat(carols.next().get("body").asString()).isEqualTo("barrier");
 			assertThat(bobs.isEmpty()).isTrue();
 		}
-	}
-
-	private long direct(TestUser from, TestUser to) {
-		return this.clients.rest(from)
-			.post()
-			.uri("/api/direct")
-			.body(Map.of("userIds", List.of(to.id())))
-			.retrieve()
-			.body(JsonNode.class)
-			.get("id")
-			.asLong();
 	}
 
 	private List<Long> counts(TestUser user, long channelId) {

@@ -47,7 +47,7 @@ class BroadcastsAndBlocksIntegrationTests {
 					Map.of("content", "@channel lunch, @" + bob.username() + " too"));
 			JsonNode first = bobs.next();
 			assertThat(first.get("kind").asString()).isEqualTo("mention");
-			aliceClient.sendAndAwaitReceipt(send(direct(alice, bob)), Map.of("content", "barrier"));
+			aliceClient.sendAndAwaitReceipt(send(this.clients.direct(alice, bob)), Map.of("content", "barrier"));
 			assertThat(bobs.next().get("body").asString()).as("no second notification for the same message")
 				.isEqualTo("barrier");
 		}
@@ -95,15 +95,8 @@ class BroadcastsAndBlocksIntegrationTests {
 		TestUser alice = this.clients.newUser();
 		TestUser bob = this.clients.newUser();
 		TestUser carol = this.clients.newUser();
-		long direct = direct(alice, bob);
-		long group = this.clients.rest(alice)
-			.post()
-			.uri("/api/direct")
-			.body(Map.of("userIds", List.of(bob.id(), carol.id())))
-			.retrieve()
-			.body(JsonNode.class)
-			.get("id")
-			.asLong();
+		long direct = this.clients.direct(alice, bob);
+		long group = this.clients.direct(alice, bob, carol);
 		assertThat(status(this.clients.rest(bob).post().uri("/api/users/{id}/block", alice.id()))).isEqualTo(204);
 		assertThat(status(this.clients.rest(carol).post().uri("/api/users/{id}/block", alice.id()))).isEqualTo(204);
 		assertThat(this.clients.get(bob, "/api/me/blocks")).extracting((user) -> user.get("id").asLong())
@@ -133,17 +126,6 @@ class BroadcastsAndBlocksIntegrationTests {
 		try (StompClient aliceClient = this.clients.connect(alice)) {
 			aliceClient.sendAndAwaitReceipt(send(direct), Map.of("content", "hello again"));
 		}
-	}
-
-	private long direct(TestUser from, TestUser to) {
-		return this.clients.rest(from)
-			.post()
-			.uri("/api/direct")
-			.body(Map.of("userIds", List.of(to.id())))
-			.retrieve()
-			.body(JsonNode.class)
-			.get("id")
-			.asLong();
 	}
 
 	private JsonNode inbox(TestUser user) {

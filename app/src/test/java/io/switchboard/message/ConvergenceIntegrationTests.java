@@ -38,14 +38,7 @@ class ConvergenceIntegrationTests {
 		TestUser bob = this.clients.newUser();
 		TestUser carol = this.clients.newUser();
 		TestUser dave = this.clients.newUser();
-		long channelId = this.clients.rest(alice)
-			.post()
-			.uri("/api/direct")
-			.body(Map.of("userIds", List.of(bob.id(), carol.id(), dave.id())))
-			.retrieve()
-			.body(JsonNode.class)
-			.get("id")
-			.asLong();
+		long channelId = this.clients.direct(alice, bob, carol, dave);
 		long base = this.clients.lastSeq(alice, channelId);
 		List<JsonNode> stream;
 		try (StompClient aliceClient = this.clients.connect(alice);

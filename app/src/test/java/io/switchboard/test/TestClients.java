@@ -1,5 +1,6 @@
 package io.switchboard.test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -192,6 +193,20 @@ public class TestClients {
 				.toBodilessEntity();
 		}
 		return channelId;
+	}
+
+	/**
+	 * Opens (or finds) the direct channel of {@code from} and one other, or the group
+	 * channel of {@code from} and several; returns its id.
+	 */
+	public long direct(TestUser from, TestUser... others) {
+		return rest(from).post()
+			.uri("/api/direct")
+			.body(Map.of("userIds", Arrays.stream(others).map(TestUser::id).toList()))
+			.retrieve()
+			.body(JsonNode.class)
+			.get("id")
+			.asLong();
 	}
 
 	/**
