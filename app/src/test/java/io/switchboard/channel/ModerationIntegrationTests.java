@@ -1,7 +1,6 @@
 package io.switchboard.channel;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 import io.switchboard.test.Inbox;
