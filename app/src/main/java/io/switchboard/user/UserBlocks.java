@@ -9,6 +9,7 @@ import java.util.Set;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.system.Timestamps;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -77,6 +78,16 @@ public class UserBlocks {
 				Map.of("user", userId), Long.class);
 		Map<Long, UserSummary> summaries = this.users.summaries(ids);
 		return ids.stream().map(summaries::get).toList();
+	}
+
+	/**
+	 * Whom the erased user blocked is their data, and goes; blocks of them go too, as the
+	 * erased account can no longer do anything to be blocked for.
+	 */
+	@EventListener
+	void erased(AccountErased erased) {
+		this.jdbc.update("delete from user_blocks where user_id = :user or blocked_id = :user",
+				Map.of("user", erased.userId()));
 	}
 
 	/**

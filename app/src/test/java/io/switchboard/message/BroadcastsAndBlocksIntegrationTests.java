@@ -128,6 +128,16 @@ class BroadcastsAndBlocksIntegrationTests {
 		}
 	}
 
+	@Test
+	void erasureTakesTheAccountsBlocksWithIt() {
+		TestUser alice = this.clients.newUser();
+		TestUser bob = this.clients.newUser();
+		this.clients.rest(bob).post().uri("/api/users/{id}/block", alice.id()).retrieve().toBodilessEntity();
+		this.clients.rest(alice).post().uri("/api/users/{id}/block", bob.id()).retrieve().toBodilessEntity();
+		this.clients.rest(alice).delete().uri("/api/me").retrieve().toBodilessEntity();
+		assertThat(this.clients.get(bob, "/api/me/blocks")).isEmpty();
+	}
+
 	private JsonNode inbox(TestUser user) {
 		return this.clients.get(user, "/api/notifications").get("notifications");
 	}
