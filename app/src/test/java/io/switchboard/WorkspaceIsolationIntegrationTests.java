@@ -303,6 +303,24 @@ class WorkspaceIsolationIntegrationTests {
 		assertThat(status(foreignAdmin.post().uri("/api/channels/{id}/join", support))).isEqualTo(404);
 	}
 
+	@Test
+	void announcementsStayInTheirWorkspace() {
+		long announcement = this.clients.rest(this.owner)
+			.post()
+			.uri("/api/announcements")
+			.body(Map.of("title", "inside", "body", "only here", "severity", "info"))
+			.retrieve()
+			.body(JsonNode.class)
+			.get("id")
+			.asLong();
+		assertThat(this.clients.get(this.intrudersAdmin, "/api/announcements?after=" + (announcement - 1)))
+			.extracting((found) -> found.get("id").asLong())
+			.doesNotContain(announcement);
+		assertThat(this.clients.get(this.colleague, "/api/announcements?after=" + (announcement - 1)))
+			.extracting((found) -> found.get("id").asLong())
+			.contains(announcement);
+	}
+
 	/**
 	 * Each REST resource and each SEND destination is either probed with another
 	 * workspace's ids above, or takes no id of anything but the caller's own data. A new
@@ -333,7 +351,8 @@ class WorkspaceIsolationIntegrationTests {
 				"GET /api/channels/{channelId}/audit", "GET /api/audit", "GET /api/support", "GET /api/presence",
 				"POST /api/users/{userId}/block", "DELETE /api/users/{userId}/block",
 				"POST /api/channels/{channelId}/attachments", "GET /api/attachments/{attachmentId}", "GET /api/search",
-				"SEND /app/channel.{channelId}.moderate");
+				"SEND /app/channel.{channelId}.moderate", "GET /api/announcements", "POST /api/announcements",
+				"SEND /app/announcements.post");
 		Set<String> ownDataOnly = Set.of("POST /api/auth/token", "PATCH /api/me", "POST /api/me/password",
 				"GET /api/me/export", "DELETE /api/me", "GET /api/channels", "POST /api/channels",
 				"POST /api/admin/users", "POST /api/admin/badges", "GET /api/notifications",

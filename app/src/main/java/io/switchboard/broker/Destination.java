@@ -4,6 +4,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A destination a client may subscribe to (PROTOCOL.md section 2), and the broker address
  * that carries its events between nodes. Only destinations parsed here exist: whatever
@@ -42,7 +44,11 @@ sealed interface Destination {
 		return BrokerLink.Route.direct(address());
 	}
 
-	static Optional<Destination> parse(String name, long userId) {
+	/**
+	 * @param workspaceId the subscriber's workspace; without one, no per-workspace
+	 * destination exists for them
+	 */
+	static Optional<Destination> parse(String name, long userId, @Nullable Long workspaceId) {
 		Matcher channel = CHANNEL.matcher(name);
 		if (channel.matches()) {
 			return Optional.of(new ChannelTopic(Long.parseLong(channel.group(1))));
@@ -51,8 +57,8 @@ sealed interface Destination {
 		if (presence.matches()) {
 			return Optional.of(new PresenceTopic(Long.parseLong(presence.group(1))));
 		}
-		if (name.equals(Topic.ANNOUNCEMENTS)) {
-			return Optional.of(new Topic(name));
+		if (name.equals(WorkspaceTopic.ANNOUNCEMENTS)) {
+			return Optional.ofNullable(workspaceId).map((workspace) -> new WorkspaceTopic(name, workspace));
 		}
 		if (name.equals(UserQueue.NOTIFICATIONS)) {
 			return Optional.of(new UserQueue(userId, name));
@@ -81,15 +87,16 @@ sealed interface Destination {
 	}
 
 	/**
-	 * A topic everyone may read, such as announcements.
+	 * A topic of one workspace, such as its announcements: everyone subscribes to the
+	 * same name and receives their own workspace's events.
 	 */
-	record Topic(String name) implements Destination {
+	record WorkspaceTopic(String name, long workspaceId) implements Destination {
 
 		static final String ANNOUNCEMENTS = "/topic/announcements";
 
 		@Override
 		public String address() {
-			return ADDRESS_PREFIX + this.name.substring("/topic/".length());
+			return ADDRESS_PREFIX + this.name.substring("/topic/".length()) + "." + this.workspaceId;
 		}
 
 	}

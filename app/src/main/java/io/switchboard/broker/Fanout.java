@@ -51,6 +51,14 @@ public class Fanout {
 	}
 
 	/**
+	 * Publishes an announcement to every subscriber of {@code /topic/announcements} in
+	 * the workspace, on every node.
+	 */
+	public void publishAnnouncement(long workspaceId, Object event) {
+		publish(new Destination.WorkspaceTopic(Destination.WorkspaceTopic.ANNOUNCEMENTS, workspaceId).route(), event);
+	}
+
+	/**
 	 * Publishes a user's presence on {@code /topic/presence.{userId}}, on every node.
 	 */
 	public void publishPresence(long userId, Object event) {

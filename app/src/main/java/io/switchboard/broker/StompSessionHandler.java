@@ -112,7 +112,9 @@ final class StompSessionHandler implements MessageHandler {
 			return;
 		}
 		String name = frame.getDestination();
-		Optional<Destination> destination = (name != null) ? Destination.parse(name, session.userId())
+		Optional<Destination> destination = (name != null)
+				? Destination.parse(name, session.userId(),
+						(session.user() instanceof WorkspaceMember member) ? member.workspaceId() : null)
 				: Optional.empty();
 		if (destination.isEmpty()) {
 			this.errors.refuse(message, ErrorCode.FORBIDDEN, "no such destination");

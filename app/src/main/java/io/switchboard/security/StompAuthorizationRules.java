@@ -54,7 +54,8 @@ final class StompAuthorizationRules {
 					destinations.matcher(SimpMessageType.SUBSCRIBE, "/user/queue/notifications"),
 					destinations.matcher(SimpMessageType.SUBSCRIBE, "/user/queue/errors"))
 			.authenticated()
-			.matchers(destinations.matcher(SimpMessageType.MESSAGE, "/app/presence.set"))
+			.matchers(destinations.matcher(SimpMessageType.MESSAGE, "/app/presence.set"),
+					destinations.matcher(SimpMessageType.MESSAGE, "/app/announcements.post"))
 			.access((user, context) -> handled(handledSends, user, context))
 			.matchers(destinations.matcher(SimpMessageType.MESSAGE, "/app/channel.{channelId}.{action}"))
 			.access((user, context) -> channelPoster(handledSends, user, context))

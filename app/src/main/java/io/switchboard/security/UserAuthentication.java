@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.switchboard.broker.ExpiringPrincipal;
+import io.switchboard.broker.WorkspaceMember;
 import io.switchboard.user.CurrentUser;
 import io.switchboard.user.Role;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * An authenticated user, over HTTP or STOMP. Its name is the user's id, which is what
  * {@code /user/...} destinations resolve against: ids never change, user names might.
  */
-final class UserAuthentication extends AbstractAuthenticationToken implements ExpiringPrincipal {
+final class UserAuthentication extends AbstractAuthenticationToken implements ExpiringPrincipal, WorkspaceMember {
 
 	private final CurrentUser user;
 
@@ -54,6 +55,11 @@ final class UserAuthentication extends AbstractAuthenticationToken implements Ex
 
 	public CurrentUser user() {
 		return this.user;
+	}
+
+	@Override
+	public long workspaceId() {
+		return this.user.workspaceId();
 	}
 
 	@Override
