@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.switchboard.system.RequestRefused;
 import io.switchboard.system.Timestamps;
+import io.switchboard.user.UnreadNotifications;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.data.domain.Limit;
@@ -14,11 +15,17 @@ import org.springframework.transaction.annotation.Transactional;
  * A user's stored notifications: paging through them and marking them read.
  */
 @Service
-class NotificationInbox {
+class NotificationInbox implements UnreadNotifications {
 
 	private final NotificationRepository notifications;
 
 	private final JsonMapper json;
+
+	@Override
+	@Transactional(readOnly = true)
+	public long unreadCount(long userId) {
+		return this.notifications.countByUserIdAndReadAtIsNull(userId);
+	}
 
 	NotificationInbox(NotificationRepository notifications, JsonMapper json) {
 		this.notifications = notifications;

@@ -25,14 +25,18 @@ public class UserProfiles {
 
 	private final Workspaces workspaces;
 
-	UserProfiles(UserRepository users, TransactionTemplate transactions, Workspaces workspaces) {
+	private final UnreadNotifications unread;
+
+	UserProfiles(UserRepository users, TransactionTemplate transactions, Workspaces workspaces,
+			UnreadNotifications unread) {
+		this.unread = unread;
 		this.workspaces = workspaces;
 		this.users = users;
 		this.transactions = transactions;
 	}
 
 	public Profile profile(CurrentUser user) {
-		return Profile.of(account(user.id()), user.roles(), workspace(user));
+		return Profile.of(account(user.id()), user.roles(), workspace(user), this.unread.unreadCount(user.id()));
 	}
 
 	/**
@@ -48,7 +52,7 @@ public class UserProfiles {
 			if (avatarUrl != null) {
 				account.showAvatar(avatar);
 			}
-			return Profile.of(account, user.roles(), workspace(user));
+			return Profile.of(account, user.roles(), workspace(user), this.unread.unreadCount(user.id()));
 		});
 	}
 

@@ -64,6 +64,7 @@ class NotificationIntegrationTests {
 			.retrieve()
 			.body(JsonNode.class);
 		assertThat(page.get("unreadCount").asLong()).isEqualTo(1);
+		assertThat(this.clients.get(bob, "/api/me").get("unreadNotifications").asLong()).isEqualTo(1);
 		JsonNode notification = page.get("notifications").get(0);
 		assertThat(notification.get("kind").asString()).isEqualTo("mention");
 		long id = notification.get("id").asLong();
@@ -75,6 +76,7 @@ class NotificationIntegrationTests {
 			.body(JsonNode.class);
 		assertThat(after.get("notifications")).isEmpty();
 		assertThat(after.get("unreadCount").asLong()).isZero();
+		assertThat(this.clients.get(bob, "/api/me").get("unreadNotifications").asLong()).isZero();
 		JsonNode all = this.clients.rest(bob).get().uri("/api/notifications").retrieve().body(JsonNode.class);
 		assertThat(all.get("notifications").get(0).get("readAt").isNull()).isFalse();
 	}
