@@ -358,7 +358,7 @@ class WorkspaceIsolationIntegrationTests {
 				"POST /api/admin/users", "POST /api/admin/badges", "GET /api/notifications",
 				"POST /api/notifications/read-all", "GET /api/admin/workspaces", "POST /api/admin/workspaces",
 				"PUT /api/me/presence", "SEND /app/presence.set", "GET /api/me/blocks", "GET /api/me/settings",
-				"PUT /api/me/settings");
+				"PUT /api/me/settings", "GET /api/me/notification-preferences", "PUT /api/me/notification-preferences");
 		Set<String> surface = new TreeSet<>();
 		this.mappings.getHandlerMethods()
 			.keySet()

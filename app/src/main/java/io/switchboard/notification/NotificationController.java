@@ -1,5 +1,7 @@
 package io.switchboard.notification;
 
+import java.util.Map;
+
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
 import org.jspecify.annotations.Nullable;
@@ -9,6 +11,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,8 +23,28 @@ class NotificationController {
 
 	private final NotificationInbox inbox;
 
-	NotificationController(NotificationInbox inbox) {
+	private final NotificationPreferences preferences;
+
+	NotificationController(NotificationInbox inbox, NotificationPreferences preferences) {
 		this.inbox = inbox;
+		this.preferences = preferences;
+	}
+
+	/**
+	 * Every kind of notification, and whether it is delivered live, e.g.
+	 * {@code {"mention":true,"direct_message":true,"trade":true,"system":false}}.
+	 */
+	@GetMapping("/api/me/notification-preferences")
+	Map<String, Boolean> preferences(@AuthenticationPrincipal CurrentUser me) {
+		return this.preferences.of(me.id());
+	}
+
+	/**
+	 * Changes the kinds given, e.g. {@code {"system": false}}; answers with all of them.
+	 */
+	@PutMapping("/api/me/notification-preferences")
+	Map<String, Boolean> prefer(@AuthenticationPrincipal CurrentUser me, @RequestBody Map<String, Object> changes) {
+		return this.preferences.change(me.id(), changes);
 	}
 
 	/**

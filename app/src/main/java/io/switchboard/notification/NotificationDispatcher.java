@@ -1,8 +1,10 @@
 package io.switchboard.notification;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.switchboard.broker.Fanout;
 import io.switchboard.message.MessageContentChanged;
@@ -30,7 +32,11 @@ class NotificationDispatcher {
 
 	private final JsonMapper json;
 
-	NotificationDispatcher(NotificationRepository notifications, Fanout fanout, JsonMapper json) {
+	private final NotificationPreferences preferences;
+
+	NotificationDispatcher(NotificationRepository notifications, Fanout fanout, JsonMapper json,
+			NotificationPreferences preferences) {
+		this.preferences = preferences;
 		this.notifications = notifications;
 		this.fanout = fanout;
 		this.json = json;
@@ -73,12 +79,25 @@ class NotificationDispatcher {
 		this.notifications.requote(changed.messageId(), preview(changed.content()));
 	}
 
+	/**
+	 * Delivers after commit to the recipients who have not switched the kind off; the
+	 * others find it in their inbox. Who switched off is read now, in one query.
+	 */
 	private void deliverAfterCommit(List<Notification> stored) {
+		Map<NotificationKind, Set<Long>> off = new EnumMap<>(NotificationKind.class);
+		stored.stream()
+			.map(Notification::kind)
+			.distinct()
+			.forEach((kind) -> off.put(kind, this.preferences.switchedOff(kind,
+					stored.stream().filter((n) -> n.kind() == kind).map(Notification::userId).toList())));
+		List<Notification> live = stored.stream()
+			.filter((notification) -> !off.get(notification.kind()).contains(notification.userId()))
+			.toList();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 
 			@Override
 			public void afterCommit() {
-				stored.forEach(NotificationDispatcher.this::deliver);
+				live.forEach(NotificationDispatcher.this::deliver);
 			}
 
 		});

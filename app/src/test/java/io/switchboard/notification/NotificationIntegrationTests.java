@@ -109,6 +109,37 @@ class NotificationIntegrationTests {
 		assertThat(page.get("unreadCount").asLong()).isZero();
 	}
 
+	@Test
+	void aKindSwitchedOffIsStoredButNotDeliveredLive() {
+		TestUser alice = this.clients.newUser();
+		TestUser bob = this.clients.newUser();
+		long channelId = this.clients.createChannel(alice, "private", bob);
+		JsonNode preferences = this.clients.rest(bob)
+			.put()
+			.uri("/api/me/notification-preferences")
+			.body(Map.of("mention", false))
+			.retrieve()
+			.body(JsonNode.class);
+		assertThat(preferences.get("mention").asBoolean()).isFalse();
+		assertThat(preferences.get("direct_message").asBoolean()).isTrue();
+		assertThat(this.clients.get(bob, "/api/me/notification-preferences").get("mention").asBoolean()).isFalse();
+		assertThat(TestClients.status(
+				this.clients.rest(bob).put().uri("/api/me/notification-preferences").body(Map.of("nonsense", true))))
+			.isEqualTo(400);
+		assertThat(TestClients
+			.status(this.clients.rest(bob).put().uri("/api/me/notification-preferences").body(Map.of("system", "no"))))
+			.isEqualTo(400);
+		try (StompClient aliceClient = this.clients.connect(alice); StompClient bobClient = this.clients.connect(bob)) {
+			Inbox live = bobClient.subscribe("/user/queue/notifications");
+			aliceClient.sendAndAwaitReceipt(send(channelId), Map.of("content", "@" + bob.username() + " quiet"));
+			aliceClient.sendAndAwaitReceipt(send(this.clients.direct(alice, bob)), Map.of("content", "barrier"));
+			assertThat(live.next().get("kind").asString()).isEqualTo("direct_message");
+		}
+		JsonNode inbox = this.clients.get(bob, "/api/notifications").get("notifications");
+		assertThat(inbox).extracting((notification) -> notification.get("kind").asString())
+			.containsExactly("direct_message", "mention");
+	}
+
 	private static String send(long channelId) {
 		return "/app/channel." + channelId + ".send";
 	}
