@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.switchboard.broker.Fanout;
+import io.switchboard.system.AfterCommit;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.system.Timestamps;
 import io.switchboard.system.WireNames;
@@ -19,8 +20,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores an admin's announcement, then, once it commits, publishes it to the admin's
@@ -59,14 +58,7 @@ class Announcements {
 				key, new String[] { "id" });
 		UserSummary shownAs = this.users.summaries(List.of(author.id())).getOrDefault(author.id(), author.summary());
 		AnnouncementView view = new AnnouncementView(key.getKey().longValue(), title, body, severity, shownAs, now);
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				Announcements.this.fanout.publishAnnouncement(author.workspaceId(), view);
-			}
-
-		});
+		AfterCommit.run(() -> this.fanout.publishAnnouncement(author.workspaceId(), view));
 		return view;
 	}
 

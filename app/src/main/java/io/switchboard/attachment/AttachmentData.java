@@ -2,6 +2,7 @@ package io.switchboard.attachment;
 
 import java.util.List;
 
+import io.switchboard.system.AfterCommit;
 import io.switchboard.system.KeysetPages;
 import io.switchboard.user.AccountErased;
 import io.switchboard.user.PersonalData;
@@ -10,8 +11,6 @@ import tools.jackson.core.JsonGenerator;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A user's uploads in their export; at erasure, those no message took go, while sent ones
@@ -77,14 +76,7 @@ class AttachmentData implements PersonalData {
 		}
 		this.jdbc.batchUpdate("delete from attachments where id = ?",
 				unsent.stream().map((id) -> new Object[] { id }).toList());
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				unsent.forEach(AttachmentData.this.storage::delete);
-			}
-
-		});
+		AfterCommit.run(() -> unsent.forEach(this.storage::delete));
 	}
 
 }

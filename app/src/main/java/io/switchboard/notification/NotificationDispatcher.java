@@ -7,15 +7,14 @@ import java.util.Map;
 import java.util.Set;
 
 import io.switchboard.broker.Fanout;
+import io.switchboard.channel.event.MessageView;
 import io.switchboard.message.MessageContentChanged;
 import io.switchboard.message.MessagePosted;
-import io.switchboard.channel.event.MessageView;
+import io.switchboard.system.AfterCommit;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Stores notifications and delivers them to every open session of their user, after the
@@ -93,14 +92,7 @@ class NotificationDispatcher {
 		List<Notification> live = stored.stream()
 			.filter((notification) -> !off.get(notification.kind()).contains(notification.userId()))
 			.toList();
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				live.forEach(NotificationDispatcher.this::deliver);
-			}
-
-		});
+		AfterCommit.run(() -> live.forEach(this::deliver));
 	}
 
 	private void deliver(Notification notification) {

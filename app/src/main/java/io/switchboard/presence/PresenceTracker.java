@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import io.switchboard.broker.Fanout;
 import io.switchboard.broker.UserSessionEnded;
 import io.switchboard.broker.UserSessionStarted;
+import io.switchboard.system.AfterCommit;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.system.Timestamps;
 import io.switchboard.system.WireNames;
@@ -32,8 +33,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -227,14 +226,7 @@ public class PresenceTracker implements SmartLifecycle {
 	}
 
 	private void publishAfterCommit(PresenceEvent event) {
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-			@Override
-			public void afterCommit() {
-				PresenceTracker.this.fanout.publishPresence(event.userId(), event);
-			}
-
-		});
+		AfterCommit.run(() -> this.fanout.publishPresence(event.userId(), event));
 	}
 
 	/**
