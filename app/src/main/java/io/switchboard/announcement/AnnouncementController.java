@@ -2,7 +2,7 @@ package io.switchboard.announcement;
 
 import java.util.List;
 
-import io.switchboard.system.RequestRefused;
+import io.switchboard.system.PageSize;
 import io.switchboard.user.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -49,11 +49,7 @@ class AnnouncementController {
 	@GetMapping("/api/announcements")
 	List<AnnouncementView> after(@AuthenticationPrincipal CurrentUser me, @RequestParam @Nullable Long after,
 			@RequestParam @Nullable Integer limit) {
-		int size = (limit != null) ? limit : 50;
-		if (size < 1 || size > MAX_PAGE) {
-			throw RequestRefused.badRequest("limit must be between 1 and " + MAX_PAGE);
-		}
-		return this.announcements.after(me, (after != null) ? after : 0, size);
+		return this.announcements.after(me, (after != null) ? after : 0, PageSize.of(limit, 50, MAX_PAGE));
 	}
 
 	record PostAnnouncement(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 4000) String body,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import io.switchboard.system.PageSize;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
 import jakarta.validation.Valid;
@@ -128,27 +129,17 @@ class ModerationController {
 	@GetMapping("/api/channels/{channelId}/audit")
 	List<AuditLog.Entry> channelAudit(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId,
 			@RequestParam @Nullable Long before, @RequestParam @Nullable Integer limit) {
-		return this.moderation.audit(channelId, me, before(before), limit(limit));
+		return this.moderation.audit(channelId, me, before(before), PageSize.of(limit, 50, MAX_AUDIT_PAGE));
 	}
 
 	@GetMapping("/api/audit")
 	List<AuditLog.Entry> workspaceAudit(@AuthenticationPrincipal CurrentUser me, @RequestParam @Nullable Long before,
 			@RequestParam @Nullable Integer limit) {
-		return this.moderation.workspaceAudit(me, before(before), limit(limit));
+		return this.moderation.workspaceAudit(me, before(before), PageSize.of(limit, 50, MAX_AUDIT_PAGE));
 	}
 
 	private static long before(@Nullable Long before) {
 		return (before != null) ? before : Long.MAX_VALUE;
-	}
-
-	private static int limit(@Nullable Integer limit) {
-		if (limit == null) {
-			return 50;
-		}
-		if (limit < 1 || limit > MAX_AUDIT_PAGE) {
-			throw RequestRefused.badRequest("limit must be between 1 and " + MAX_AUDIT_PAGE);
-		}
-		return limit;
 	}
 
 	/**

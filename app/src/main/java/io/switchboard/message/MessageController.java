@@ -2,6 +2,7 @@ package io.switchboard.message;
 
 import io.switchboard.channel.ChannelWriter;
 import io.switchboard.channel.event.MessageView;
+import io.switchboard.system.PageSize;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
 import jakarta.validation.Valid;
@@ -89,7 +90,7 @@ class MessageController {
 			throw RequestRefused.badRequest("after must not be negative");
 		}
 		return this.history.replies(messageId, me, (after != null) ? after : 0,
-				checked(limit, DEFAULT_PAGE, MAX_THREAD_PAGE));
+				PageSize.of(limit, DEFAULT_PAGE, MAX_THREAD_PAGE));
 	}
 
 	@GetMapping("/api/messages/{messageId}/history")
@@ -113,20 +114,10 @@ class MessageController {
 				throw RequestRefused.badRequest("sinceSeq must not be negative");
 			}
 			return this.history.since(channelId, me.id(), sinceSeq,
-					checked(limit, DEFAULT_RECOVERY_PAGE, MAX_RECOVERY_PAGE));
+					PageSize.of(limit, DEFAULT_RECOVERY_PAGE, MAX_RECOVERY_PAGE));
 		}
 		return this.history.before(channelId, me.id(), (before != null) ? before : Long.MAX_VALUE,
-				checked(limit, DEFAULT_PAGE, MAX_PAGE));
-	}
-
-	private static int checked(@Nullable Integer limit, int byDefault, int max) {
-		if (limit == null) {
-			return byDefault;
-		}
-		if (limit < 1 || limit > max) {
-			throw RequestRefused.badRequest("limit must be between 1 and " + max);
-		}
-		return limit;
+				PageSize.of(limit, DEFAULT_PAGE, MAX_PAGE));
 	}
 
 	record EditContent(@NotBlank(message = "content must not be empty") @MaxCodePoints(4000) String content) {

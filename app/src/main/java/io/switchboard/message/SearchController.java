@@ -1,6 +1,6 @@
 package io.switchboard.message;
 
-import io.switchboard.system.RequestRefused;
+import io.switchboard.system.PageSize;
 import io.switchboard.user.CurrentUser;
 import org.jspecify.annotations.Nullable;
 
@@ -29,11 +29,7 @@ class SearchController {
 	MessageSearch.SearchPage search(@AuthenticationPrincipal CurrentUser me, @RequestParam String q,
 			@RequestParam @Nullable Long channelId, @RequestParam @Nullable Long before,
 			@RequestParam @Nullable Integer limit) {
-		int size = (limit != null) ? limit : DEFAULT_PAGE;
-		if (size < 1 || size > MAX_PAGE) {
-			throw RequestRefused.badRequest("limit must be between 1 and " + MAX_PAGE);
-		}
-		return this.search.search(me, q, channelId, before, size);
+		return this.search.search(me, q, channelId, before, PageSize.of(limit, DEFAULT_PAGE, MAX_PAGE));
 	}
 
 }

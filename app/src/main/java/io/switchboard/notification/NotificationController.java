@@ -2,7 +2,7 @@ package io.switchboard.notification;
 
 import java.util.Map;
 
-import io.switchboard.system.RequestRefused;
+import io.switchboard.system.PageSize;
 import io.switchboard.user.CurrentUser;
 import org.jspecify.annotations.Nullable;
 
@@ -54,10 +54,8 @@ class NotificationController {
 	NotificationInbox.NotificationPage list(@AuthenticationPrincipal CurrentUser me,
 			@RequestParam(defaultValue = "false") boolean unreadOnly, @RequestParam @Nullable Long before,
 			@RequestParam(defaultValue = "50") int limit) {
-		if (limit < 1 || limit > MAX_PAGE) {
-			throw RequestRefused.badRequest("limit must be between 1 and " + MAX_PAGE);
-		}
-		return this.inbox.page(me.id(), unreadOnly, (before != null) ? before : Long.MAX_VALUE, limit);
+		return this.inbox.page(me.id(), unreadOnly, (before != null) ? before : Long.MAX_VALUE,
+				PageSize.of(limit, 50, MAX_PAGE));
 	}
 
 	@PostMapping("/api/notifications/{id}/read")
