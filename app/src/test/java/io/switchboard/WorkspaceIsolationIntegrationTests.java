@@ -321,6 +321,21 @@ class WorkspaceIsolationIntegrationTests {
 			.contains(announcement);
 	}
 
+	@Test
+	void aPublisherReachesItsOwnWorkspaceOnly() {
+		JsonNode published = this.clients.rest(this.intrudersAdmin)
+			.post()
+			.uri("/api/notifications")
+			.body(Map.of("recipients", List.of(this.colleague.id(), this.intruder.id()), "kind", "system", "title",
+					"hello", "body", "from elsewhere"))
+			.retrieve()
+			.body(JsonNode.class);
+		assertThat(published.get("stored").asInt()).isEqualTo(1);
+		assertThat(published.get("unknownRecipients")).extracting(JsonNode::asLong)
+			.containsExactly(this.colleague.id());
+		assertThat(this.clients.get(this.colleague, "/api/notifications").get("notifications")).isEmpty();
+	}
+
 	/**
 	 * Each REST resource and each SEND destination is either probed with another
 	 * workspace's ids above, or takes no id of anything but the caller's own data. A new
@@ -352,7 +367,7 @@ class WorkspaceIsolationIntegrationTests {
 				"POST /api/users/{userId}/block", "DELETE /api/users/{userId}/block",
 				"POST /api/channels/{channelId}/attachments", "GET /api/attachments/{attachmentId}", "GET /api/search",
 				"SEND /app/channel.{channelId}.moderate", "GET /api/announcements", "POST /api/announcements",
-				"SEND /app/announcements.post");
+				"POST /api/notifications", "SEND /app/announcements.post");
 		Set<String> ownDataOnly = Set.of("POST /api/auth/token", "PATCH /api/me", "POST /api/me/password",
 				"GET /api/me/export", "DELETE /api/me", "GET /api/channels", "POST /api/channels",
 				"POST /api/admin/users", "POST /api/admin/badges", "GET /api/notifications",

@@ -1,5 +1,6 @@
 package io.switchboard.broker;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +23,22 @@ class BrokerBeans {
 	 */
 	@Bean(initMethod = "start", destroyMethod = "stop")
 	@ConditionalOnProperty(name = "switchboard.broker.embedded", havingValue = "true", matchIfMissing = true)
-	EmbeddedBroker embeddedBroker(BrokerConnection connection) {
-		return new EmbeddedBroker(connection);
+	EmbeddedBroker embeddedBroker(BrokerConnection connection, InboundSettings inbound) {
+		if (inbound.hasPublisher() && inbound.login().equals(connection.login())) {
+			throw new IllegalStateException(
+					"switchboard.broker.inbound.login must differ from the node's switchboard.broker.login");
+		}
+		return new EmbeddedBroker(connection, inbound);
+	}
+
+	/**
+	 * Consumes the inbound address when something handles what arrives there.
+	 */
+	@Bean
+	@ConditionalOnProperty(name = "switchboard.broker.inbound.enabled", havingValue = "true", matchIfMissing = true)
+	InboundConsumer inboundConsumer(BrokerConnection connection, InboundSettings inbound,
+			ObjectProvider<InboundMessageHandler> handler) {
+		return new InboundConsumer(connection, inbound, handler);
 	}
 
 	@Bean

@@ -28,12 +28,17 @@ class EmbeddedBroker {
 
 	private static final String NODE_ROLE = "node";
 
+	private static final String PUBLISHER_ROLE = "inbound-publisher";
+
 	private final BrokerConnection connection;
+
+	private final InboundSettings inbound;
 
 	private final EmbeddedActiveMQ artemis = new EmbeddedActiveMQ();
 
-	EmbeddedBroker(BrokerConnection connection) {
+	EmbeddedBroker(BrokerConnection connection, InboundSettings inbound) {
 		this.connection = connection;
+		this.inbound = inbound;
 	}
 
 	public synchronized void start() throws Exception {
@@ -76,8 +81,12 @@ class EmbeddedBroker {
 			.setJMXManagementEnabled(false);
 		configuration.addAcceptorConfiguration("in-vm", "vm://" + this.connection.inVmId());
 		configuration.addAcceptorConfiguration("core", this.connection.tcpUrl() + "?protocols=CORE");
-		configuration.putSecurityRoles("#", Set
-			.of(new Role(NODE_ROLE, true, true, false, false, true, true, false, false, true, true, false, false)));
+		configuration.putSecurityRoles("#", Set.of(nodeRole(false)));
+		// The inbound queues outlive the nodes; publishers may send to theirs, nothing
+		// more.
+		configuration.putSecurityRoles(this.inbound.address(), Set.of(nodeRole(true), new Role(PUBLISHER_ROLE, true,
+				false, false, false, false, false, false, false, false, false, false, false)));
+		configuration.putSecurityRoles(this.inbound.deadLetterAddress(), Set.of(nodeRole(true)));
 		// Events are published to addresses that exist only while some node subscribes:
 		// with no queue bound, the broker drops them, which is what fanout wants.
 		configuration.addAddressSetting("#",
@@ -85,13 +94,35 @@ class EmbeddedBroker {
 					.setAutoDeleteAddresses(true)
 					.setDefaultAddressRoutingType(RoutingType.MULTICAST)
 					.setInitialQueueBufferSize(QUEUE_BUFFER_SIZE));
+		for (String inboundAddress : List.of(this.inbound.address(), this.inbound.deadLetterAddress())) {
+			configuration.addAddressSetting(inboundAddress,
+					new AddressSettings().setAutoCreateAddresses(true)
+						.setAutoDeleteAddresses(false)
+						.setDefaultAddressRoutingType(RoutingType.ANYCAST)
+						// The consumer retries what it cannot handle yet; it never gives
+						// up.
+						.setMaxDeliveryAttempts(-1));
+		}
 		return configuration;
+	}
+
+	/**
+	 * What a node may do: publish and consume fanout through queues that go with it, and
+	 * on the inbound addresses also keep queues that outlive it.
+	 */
+	private static Role nodeRole(boolean durableQueues) {
+		return new Role(NODE_ROLE, true, true, durableQueues, false, true, true, false, false, true, true, false,
+				false);
 	}
 
 	private ActiveMQJAASSecurityManager securityManager() {
 		SecurityConfiguration users = new SecurityConfiguration();
 		users.addUser(this.connection.login(), this.connection.passcode());
 		users.addRole(this.connection.login(), NODE_ROLE);
+		if (this.inbound.hasPublisher()) {
+			users.addUser(this.inbound.login(), this.inbound.passcode());
+			users.addRole(this.inbound.login(), PUBLISHER_ROLE);
+		}
 		return new ActiveMQJAASSecurityManager(InVMLoginModule.class.getName(), users);
 	}
 

@@ -3,9 +3,12 @@ package io.switchboard.notification;
 import java.util.Map;
 
 import io.switchboard.system.PageSize;
+import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
+import io.switchboard.user.Role;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -25,8 +29,12 @@ class NotificationController {
 
 	private final NotificationPreferences preferences;
 
-	NotificationController(NotificationInbox inbox, NotificationPreferences preferences) {
+	private final NotificationPublisher publisher;
+
+	NotificationController(NotificationInbox inbox, NotificationPreferences preferences,
+			NotificationPublisher publisher) {
 		this.inbox = inbox;
+		this.publisher = publisher;
 		this.preferences = preferences;
 	}
 
@@ -56,6 +64,24 @@ class NotificationController {
 			@RequestParam(defaultValue = "50") int limit) {
 		return this.inbox.page(me.id(), unreadOnly, (before != null) ? before : Long.MAX_VALUE,
 				PageSize.of(limit, 50, MAX_PAGE));
+	}
+
+	/**
+	 * A publisher's notification for many users ({@code PUBLISHER} or {@code ADMIN}):
+	 * {@code 201} with what was stored, also when an {@code Idempotency-Key} repeats an
+	 * earlier request, which {@code Idempotent-Replayed: true} then says.
+	 */
+	@PostMapping("/api/notifications")
+	ResponseEntity<PublicationResult> publish(@AuthenticationPrincipal CurrentUser me,
+			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
+			@RequestBody Publication publication) {
+		if (!me.has(Role.PUBLISHER) && !me.has(Role.ADMIN)) {
+			throw RequestRefused.forbidden("only publishers and admins publish notifications");
+		}
+		PublicationResult result = this.publisher.publish(Publisher.user(me), publication, idempotencyKey);
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.header("Idempotent-Replayed", String.valueOf(result.replayed()))
+			.body(result);
 	}
 
 	@PostMapping("/api/notifications/{id}/read")

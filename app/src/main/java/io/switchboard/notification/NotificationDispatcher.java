@@ -2,6 +2,7 @@ package io.switchboard.notification;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +12,7 @@ import io.switchboard.channel.event.MessageView;
 import io.switchboard.message.MessageContentChanged;
 import io.switchboard.message.MessagePosted;
 import io.switchboard.system.AfterCommit;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.event.EventListener;
@@ -63,6 +65,14 @@ class NotificationDispatcher {
 						message.sender().displayName() + " mentioned you", body, data, message.id()));
 			}
 		}
+		store(stored);
+	}
+
+	/**
+	 * Stores the notifications in the current transaction, in JDBC batches, and delivers
+	 * them once it commits.
+	 */
+	void store(List<Notification> stored) {
 		if (!stored.isEmpty()) {
 			this.notifications.saveAll(stored);
 			deliverAfterCommit(stored);
@@ -92,12 +102,19 @@ class NotificationDispatcher {
 		List<Notification> live = stored.stream()
 			.filter((notification) -> !off.get(notification.kind()).contains(notification.userId()))
 			.toList();
-		AfterCommit.run(() -> live.forEach(this::deliver));
+		AfterCommit.run(() -> deliver(live));
 	}
 
-	private void deliver(Notification notification) {
-		NotificationView view = NotificationView.of(notification, this.json);
-		this.fanout.publishNotification(notification.userId(), view);
+	/**
+	 * A publisher's notification carries the same data to thousands: it is read once.
+	 */
+	private void deliver(List<Notification> live) {
+		Map<String, JsonNode> data = new HashMap<>();
+		for (Notification notification : live) {
+			NotificationView view = NotificationView.of(notification,
+					data.computeIfAbsent(notification.data(), this.json::readTree));
+			this.fanout.publishNotification(notification.userId(), view);
+		}
 	}
 
 	private static String preview(String content) {

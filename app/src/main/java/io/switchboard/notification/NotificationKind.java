@@ -6,7 +6,7 @@ import io.switchboard.system.WireNames;
 /**
  * Why a user is notified.
  */
-enum NotificationKind {
+public enum NotificationKind {
 
 	MENTION, DIRECT_MESSAGE, TRADE, SYSTEM;
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class NotificationPreferences {
+
+	private static final int IN_LIST_CHUNK = 1000;
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -79,9 +82,13 @@ class NotificationPreferences {
 			return Set.of();
 		}
 		Set<Long> off = new HashSet<>();
-		this.jdbc.query("select user_id from notification_preferences where kind = :kind and user_id in (:users)",
-				Map.of("kind", kind.wireName(), "users", userIds),
-				(RowCallbackHandler) (row) -> off.add(row.getLong(1)));
+		List<Long> ids = List.copyOf(userIds);
+		for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
+			this.jdbc.query("select user_id from notification_preferences where kind = :kind and user_id in (:users)",
+					Map.of("kind", kind.wireName(), "users",
+							ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK))),
+					(RowCallbackHandler) (row) -> off.add(row.getLong(1)));
+		}
 		return off;
 	}
 

@@ -14,9 +14,12 @@ record NotificationView(String type, long id, NotificationKind kind, String titl
 		Instant createdAt, @Nullable Instant readAt) {
 
 	static NotificationView of(Notification notification, JsonMapper json) {
+		return of(notification, json.readTree(notification.data()));
+	}
+
+	static NotificationView of(Notification notification, JsonNode data) {
 		return new NotificationView("notification", notification.id(), notification.kind(), notification.title(),
-				notification.body(), json.readTree(notification.data()), notification.createdAt(),
-				notification.readAt());
+				notification.body(), data, notification.createdAt(), notification.readAt());
 	}
 
 }

@@ -22,7 +22,8 @@ final class ExternalTestBroker {
 	static ExternalTestBroker start(String login) throws Exception {
 		BrokerSettings settings = new BrokerSettings(true, "127.0.0.1", 0, login, login + "-secret", 2);
 		BrokerConnection connection = BrokerConnection.from(settings);
-		EmbeddedBroker broker = new EmbeddedBroker(connection);
+		EmbeddedBroker broker = new EmbeddedBroker(connection, new InboundSettings(true,
+				"switchboard.inbound.notifications", "switchboard.inbound.notifications.dead", null, null));
 		broker.start();
 		return new ExternalTestBroker(connection, broker);
 	}
