@@ -105,6 +105,82 @@ class ZeroSetupDefaultTests {
 		}
 	}
 
+	/**
+	 * Issue 9 as a new user tries it: the demo publisher posts a trade fill for alice and
+	 * a system notice for everyone it finds in the directory; alice, in two tabs, sees
+	 * the fill in both; bob, offline meanwhile, finds the notice in his inbox when he
+	 * signs in; the admin's announcement reaches every connected client.
+	 */
+	@Test
+	void demoPublisherAndAdminReachDemoUsers() {
+		try (ConfigurableApplicationContext server = start()) {
+			TestClients clients = clients(server);
+			String publisher = demoToken(clients, "publisher");
+			JsonNode everyone = clients.rest(publisher)
+				.get()
+				.uri("/api/users?limit=50")
+				.retrieve()
+				.body(JsonNode.class);
+			long alice = idOf(everyone, "alice");
+			List<Long> all = everyone.valueStream().map((user) -> user.get("id").asLong()).toList();
+			try (StompClient aliceTab1 = clients.connect(demoToken(clients, "alice"));
+					StompClient aliceTab2 = clients.connect(demoToken(clients, "alice"));
+					StompClient carol = clients.connect(demoToken(clients, "carol"))) {
+				List<Inbox> aliceTabs = List.of(aliceTab1.subscribe("/user/queue/notifications"),
+						aliceTab2.subscribe("/user/queue/notifications"));
+				List<Inbox> announcements = List.of(aliceTab1.subscribe("/topic/announcements"),
+						aliceTab2.subscribe("/topic/announcements"), carol.subscribe("/topic/announcements"));
+				JsonNode fill = clients.rest(publisher)
+					.post()
+					.uri("/api/notifications")
+					.header("Idempotency-Key", "fill-1")
+					.body(Map.of("recipients", List.of(alice), "kind", "trade", "title", "Order filled", "body",
+							"Bought 100 ACME at 12.50", "data", Map.of("symbol", "ACME")))
+					.retrieve()
+					.body(JsonNode.class);
+				assertThat(fill.get("stored").asInt()).isEqualTo(1);
+				JsonNode notice = clients.rest(publisher)
+					.post()
+					.uri("/api/notifications")
+					.body(Map.of("recipients", all, "kind", "system", "title", "Maintenance tonight", "body",
+							"22:00 to 22:15 UTC"))
+					.retrieve()
+					.body(JsonNode.class);
+				assertThat(notice.get("stored").asInt()).isEqualTo(all.size());
+				assertThat(notice.get("unknownRecipients")).isEmpty();
+				for (Inbox tab : aliceTabs) {
+					assertThat(tab.next().at("/data/symbol").asString()).isEqualTo("ACME");
+					assertThat(tab.next().get("title").asString()).isEqualTo("Maintenance tonight");
+				}
+				clients.rest(demoToken(clients, "admin"))
+					.post()
+					.uri("/api/announcements")
+					.body(Map.of("title", "Welcome", "body", "Switchboard is live", "severity", "info"))
+					.retrieve()
+					.toBodilessEntity();
+				for (Inbox inbox : announcements) {
+					assertThat(inbox.next().get("title").asString()).isEqualTo("Welcome");
+				}
+			}
+			JsonNode bobsInbox = clients.rest(demoToken(clients, "bob"))
+				.get()
+				.uri("/api/notifications")
+				.retrieve()
+				.body(JsonNode.class);
+			assertThat(bobsInbox.get("unreadCount").asLong()).isEqualTo(1);
+			assertThat(bobsInbox.at("/notifications/0/title").asString()).isEqualTo("Maintenance tonight");
+		}
+	}
+
+	private static long idOf(JsonNode users, String username) {
+		return users.valueStream()
+			.filter((user) -> user.get("username").asString().equals(username))
+			.findFirst()
+			.orElseThrow()
+			.get("id")
+			.asLong();
+	}
+
 	private ConfigurableApplicationContext start() {
 		// Only the database file moves, to a temporary folder; the rest is the default.
 		return new SpringApplicationBuilder(SwitchboardApplication.class).run("--server.port=0",

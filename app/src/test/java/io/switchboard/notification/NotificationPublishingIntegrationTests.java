@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import io.switchboard.test.Inbox;
@@ -97,6 +99,20 @@ class NotificationPublishingIntegrationTests {
 		TestUser otherPublisher = this.clients.newUser(Role.ADMIN);
 		assertThat(publish(otherPublisher, "fill-1", fill(List.of(alice.id()))).getHeaders()
 			.getFirst("Idempotent-Replayed")).as("keys are each publisher's own").isEqualTo("false");
+	}
+
+	@Test
+	void retriesSentAtOnceStoreOnce() {
+		TestUser trading = this.clients.newUser(Role.PUBLISHER);
+		TestUser alice = this.clients.newUser();
+		Map<String, Object> fill = fill(List.of(alice.id()));
+		List<CompletableFuture<ResponseEntity<JsonNode>>> retries = IntStream.range(0, 4)
+			.mapToObj((i) -> CompletableFuture.supplyAsync(() -> publish(trading, "at-once", fill)))
+			.toList();
+		assertThat(retries.stream().map(CompletableFuture::join))
+			.extracting((response) -> response.getHeaders().getFirst("Idempotent-Replayed"))
+			.containsExactlyInAnyOrder("false", "true", "true", "true");
+		assertThat(this.clients.get(alice, "/api/notifications").get("notifications")).hasSize(1);
 	}
 
 	@Test
