@@ -3,6 +3,7 @@ package io.switchboard.broker;
 import java.util.List;
 
 import org.springframework.context.annotation.Bean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.messaging.handler.invocation.HandlerMethodReturnValueHandler;
@@ -14,6 +15,7 @@ import org.springframework.util.AntPathMatcher;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
+import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 /**
@@ -37,8 +39,16 @@ class StompEndpointConfiguration implements WebSocketMessageBrokerConfigurer {
 
 	private final StompReceipts receipts;
 
+	private final ObjectProvider<HandshakeInterceptor> handshakeInterceptors;
+
+	/**
+	 * @param handshakeInterceptors what may refuse a new session before it exists, such
+	 * as a rate limit
+	 */
 	StompEndpointConfiguration(DeliverySettings settings, ClientSessions sessions,
-			ThreadPoolTaskExecutor outboundWriters, DeliveryMetrics metrics, StompReceipts receipts) {
+			ThreadPoolTaskExecutor outboundWriters, DeliveryMetrics metrics, StompReceipts receipts,
+			ObjectProvider<HandshakeInterceptor> handshakeInterceptors) {
+		this.handshakeInterceptors = handshakeInterceptors;
 		this.settings = settings;
 		this.sessions = sessions;
 		this.outboundWriters = outboundWriters;
@@ -49,8 +59,10 @@ class StompEndpointConfiguration implements WebSocketMessageBrokerConfigurer {
 	@Override
 	public void registerStompEndpoints(StompEndpointRegistry registry) {
 		String[] origins = this.settings.allowedOrigins().toArray(String[]::new);
-		registry.addEndpoint("/ws").setAllowedOriginPatterns(origins);
-		registry.addEndpoint("/sockjs").setAllowedOriginPatterns(origins).withSockJS();
+		HandshakeInterceptor[] interceptors = this.handshakeInterceptors.orderedStream()
+			.toArray(HandshakeInterceptor[]::new);
+		registry.addEndpoint("/ws").setAllowedOriginPatterns(origins).addInterceptors(interceptors);
+		registry.addEndpoint("/sockjs").setAllowedOriginPatterns(origins).addInterceptors(interceptors).withSockJS();
 		registry.setErrorHandler(new ProtocolErrorFrames());
 	}
 

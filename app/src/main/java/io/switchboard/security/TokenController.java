@@ -2,10 +2,12 @@ package io.switchboard.security;
 
 import java.util.Optional;
 
+import io.switchboard.limit.RateLimits;
 import io.switchboard.system.ErrorCode;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.LocalCredentials;
 import io.switchboard.user.UserDirectory;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -27,15 +29,30 @@ class TokenController {
 
 	private final String unknownUserHash;
 
-	TokenController(UserDirectory users, PasswordEncoder passwords, TokenIssuer tokens) {
+	private final RateLimits limits;
+
+	TokenController(UserDirectory users, PasswordEncoder passwords, TokenIssuer tokens, RateLimits limits) {
+		this.limits = limits;
 		this.users = users;
 		this.passwords = passwords;
 		this.tokens = tokens;
 		this.unknownUserHash = passwords.encode("no such user");
 	}
 
+	/**
+	 * Limited twice against guessing: requests per client address, and failed attempts
+	 * per username, whichever address they come from.
+	 */
 	@PostMapping("/api/auth/token")
-	TokenIssuer.AccessToken token(@Valid @RequestBody TokenRequest request) {
+	TokenIssuer.AccessToken token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
+		this.limits.tokenRequest(http.getRemoteAddr()).orRefuse("token requests from this address");
+		this.limits.tokenAttempt(request.username()).orRefuse("failed sign-ins for " + request.username());
+		TokenIssuer.AccessToken token = issue(request);
+		this.limits.tokenSucceeded(request.username());
+		return token;
+	}
+
+	private TokenIssuer.AccessToken issue(TokenRequest request) {
 		Optional<LocalCredentials> found = this.users.localCredentials(request.username());
 		String hash = found.map(LocalCredentials::passwordHash).orElse(null);
 		// An unknown name costs the same hash check as a known one, so response times do

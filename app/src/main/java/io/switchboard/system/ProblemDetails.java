@@ -17,4 +17,21 @@ public final class ProblemDetails {
 		return problem;
 	}
 
+	/**
+	 * A problem that waiting fixes: the body says how long in milliseconds, as the STOMP
+	 * error event does.
+	 */
+	public static ProblemDetail of(ErrorCode code, String detail, long retryAfterMs) {
+		ProblemDetail problem = of(code, detail);
+		problem.setProperty("retryAfterMs", retryAfterMs);
+		return problem;
+	}
+
+	/**
+	 * The {@code Retry-After} header's whole seconds for a wait, rounded up.
+	 */
+	public static String retryAfterHeader(long retryAfterMs) {
+		return Long.toString(Math.max(1, (retryAfterMs + 999) / 1000));
+	}
+
 }

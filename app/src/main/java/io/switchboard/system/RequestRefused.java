@@ -49,6 +49,10 @@ public class RequestRefused extends RuntimeException {
 		return new RequestRefused(ErrorCode.CONFLICT, message);
 	}
 
+	public static RequestRefused rateLimited(String message, long retryAfterMs) {
+		return new RequestRefused(ErrorCode.RATE_LIMITED, message, retryAfterMs);
+	}
+
 	public static RequestRefused unavailable(String message, long retryAfterMs) {
 		return new RequestRefused(ErrorCode.UNAVAILABLE, message, retryAfterMs);
 	}

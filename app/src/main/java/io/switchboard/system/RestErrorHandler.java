@@ -35,12 +35,13 @@ class RestErrorHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler(RequestRefused.class)
-	ProblemDetail refused(RequestRefused ex) {
-		ProblemDetail problem = ProblemDetails.of(ex.code(), ex.getMessage());
-		if (ex.retryAfterMs() != null) {
-			problem.setProperty("retryAfterMs", ex.retryAfterMs());
+	ResponseEntity<ProblemDetail> refused(RequestRefused ex) {
+		if (ex.retryAfterMs() == null) {
+			return ResponseEntity.status(ex.code().status()).body(ProblemDetails.of(ex.code(), ex.getMessage()));
 		}
-		return problem;
+		return ResponseEntity.status(ex.code().status())
+			.header(HttpHeaders.RETRY_AFTER, ProblemDetails.retryAfterHeader(ex.retryAfterMs()))
+			.body(ProblemDetails.of(ex.code(), ex.getMessage(), ex.retryAfterMs()));
 	}
 
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class })
