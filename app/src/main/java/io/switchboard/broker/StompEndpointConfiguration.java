@@ -62,7 +62,13 @@ class StompEndpointConfiguration implements WebSocketMessageBrokerConfigurer {
 		HandshakeInterceptor[] interceptors = this.handshakeInterceptors.orderedStream()
 			.toArray(HandshakeInterceptor[]::new);
 		registry.addEndpoint("/ws").setAllowedOriginPatterns(origins).addInterceptors(interceptors);
-		registry.addEndpoint("/sockjs").setAllowedOriginPatterns(origins).addInterceptors(interceptors).withSockJS();
+		registry.addEndpoint("/sockjs")
+			.setAllowedOriginPatterns(origins)
+			.addInterceptors(interceptors)
+			.withSockJS()
+			// Tells SockJS clients to use only transports that send cookies: a session
+			// is bound to its opener by one.
+			.setSessionCookieNeeded(true);
 		registry.setErrorHandler(new ProtocolErrorFrames());
 	}
 

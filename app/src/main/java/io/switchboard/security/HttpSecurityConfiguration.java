@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -59,6 +60,22 @@ class HttpSecurityConfiguration {
 			.httpBasic((basic) -> basic.disable())
 			.formLogin((form) -> form.disable());
 		return http.build();
+	}
+
+	@Bean
+	SockJsSessionBinding sockJsSessionBinding(JsonMapper json) {
+		return new SockJsSessionBinding(json);
+	}
+
+	/**
+	 * Before the SockJS service sees a request, so that one from a stranger reaches no
+	 * session.
+	 */
+	@Bean
+	FilterRegistrationBean<SockJsSessionBinding> sockJsSessionBindingRegistration(SockJsSessionBinding binding) {
+		FilterRegistrationBean<SockJsSessionBinding> registration = new FilterRegistrationBean<>(binding);
+		registration.addUrlPatterns(SockJsSessionBinding.PREFIX + "*");
+		return registration;
 	}
 
 	private static boolean onManagementPort(HttpServletRequest request, Environment environment) {

@@ -1,5 +1,8 @@
 package io.switchboard.test;
 
+import java.net.CookieManager;
+import java.net.http.HttpClient;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +37,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestTemplate;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
@@ -141,7 +146,11 @@ public class TestClients {
 	 * fallback rather than WebSocket.
 	 */
 	public StompClient connectSockJs(TestUser user) {
-		SockJsClient sockJs = new SockJsClient(List.of(new RestTemplateXhrTransport()));
+		// Keeps cookies as a browser does: the server binds the session to its opener by
+		// one.
+		RestTemplate cookies = new RestTemplate(
+				new JdkClientHttpRequestFactory(HttpClient.newBuilder().cookieHandler(new CookieManager()).build()));
+		SockJsClient sockJs = new SockJsClient(List.of(new RestTemplateXhrTransport(cookies)));
 		WebSocketStompClient client = new WebSocketStompClient(sockJs);
 		configure(client);
 		return connect(client, "http://localhost:" + port() + "/sockjs", user.token());
