@@ -1,11 +1,19 @@
 package io.switchboard.test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -39,11 +47,27 @@ public final class TestDatabase {
 		this.password = password;
 	}
 
+	/**
+	 * Why the run has no database, once that is known: every later test fails at once
+	 * with the same words rather than trying again.
+	 */
+	private static volatile Unavailable unavailable;
+
 	public static TestDatabase get() {
 		if (instance == null) {
 			synchronized (TestDatabase.class) {
+				if (unavailable != null) {
+					throw unavailable;
+				}
 				if (instance == null) {
-					instance = create();
+					try {
+						instance = create();
+					}
+					catch (Unavailable ex) {
+						unavailable = ex;
+						System.err.println("\n*** " + ex.getMessage() + "\n");
+						throw ex;
+					}
 				}
 			}
 		}
@@ -111,23 +135,86 @@ public final class TestDatabase {
 	}
 
 	private static void execute(String url, String user, String password, String sql) {
-		try (Connection connection = DriverManager.getConnection(url, user, password);
+		Properties properties = new Properties();
+		properties.setProperty("user", user);
+		properties.setProperty("password", password);
+		// Fail within seconds where nothing answers, not after the driver's default.
+		properties.setProperty("connectTimeout", "5");
+		try (Connection connection = DriverManager.getConnection(url, properties);
 				Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Could not run '" + sql + "' on " + url
-					+ "; is PostgreSQL running? Set SWITCHBOARD_TEST_DATABASE_URL to use another database", ex);
+			throw new Unavailable(explain(ex, url, user));
 		}
 	}
 
+	/**
+	 * Says what went wrong in words that say what to do: an authentication failure is not
+	 * a server that is down.
+	 */
+	private static String explain(SQLException ex, String url, String user) {
+		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
+		String settings = "set SWITCHBOARD_TEST_POSTGRES_URL, _USERNAME and _PASSWORD for another server, "
+				+ "or SWITCHBOARD_TEST_DATABASE_URL for a database to use as it is";
+		if (state.startsWith("28")) {
+			return "The tests' PostgreSQL at " + url + " refused user '" + user + "': " + ex.getMessage() + ". Grant "
+					+ "it, or " + settings + ".";
+		}
+		if (state.startsWith("08")) {
+			return "The tests need PostgreSQL and found none: no Docker engine for Testcontainers, and nothing "
+					+ "answers at " + url + " (" + ex.getMessage() + "). Start PostgreSQL there (trust or password "
+					+ "authentication for user '" + user + "'), start Docker, or " + settings + ".";
+		}
+		return "The tests' PostgreSQL at " + url + " failed: " + ex.getMessage() + " (SQLState " + state + "); "
+				+ settings + ".";
+	}
+
+	/**
+	 * Asks Testcontainers only where a Docker engine could be: asked with none, it logs
+	 * an ERROR that a passing build should not show.
+	 */
 	private static boolean dockerAvailable() {
+		if (!dockerConfigured()) {
+			return false;
+		}
+		Logger testcontainers = (Logger) LoggerFactory.getLogger("org.testcontainers");
+		Level level = testcontainers.getLevel();
+		testcontainers.setLevel(Level.OFF);
 		try {
 			return DockerClientFactory.instance().isDockerAvailable();
 		}
 		catch (RuntimeException ex) {
 			return false;
 		}
+		finally {
+			testcontainers.setLevel(level);
+		}
+	}
+
+	private static boolean dockerConfigured() {
+		if (System.getenv("DOCKER_HOST") != null) {
+			return true;
+		}
+		String home = System.getProperty("user.home");
+		String runtime = System.getenv("XDG_RUNTIME_DIR");
+		return Stream
+			.of(Path.of("/var/run/docker.sock"), Path.of(home, ".docker", "run", "docker.sock"),
+					Path.of(home, ".testcontainers.properties"),
+					(runtime != null) ? Path.of(runtime, "docker.sock") : Path.of("/nonexistent"))
+			.anyMatch(Files::exists);
+	}
+
+	/**
+	 * No database for the run, and why; no stack trace, as the words say it all.
+	 */
+	static final class Unavailable extends IllegalStateException {
+
+		Unavailable(String message) {
+			super(message, null);
+			setStackTrace(new StackTraceElement[0]);
+		}
+
 	}
 
 	private static String env(String name, String fallback) {
