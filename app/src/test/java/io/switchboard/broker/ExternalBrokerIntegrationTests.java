@@ -1,5 +1,6 @@
 package io.switchboard.broker;
 
+import java.util.List;
 import java.util.Map;
 
 import io.switchboard.test.Inbox;
@@ -7,6 +8,15 @@ import io.switchboard.test.ServerTest;
 import io.switchboard.test.StompClient;
 import io.switchboard.test.TestClients;
 import io.switchboard.test.TestUser;
+import org.apache.activemq.artemis.api.core.ActiveMQSecurityException;
+import org.apache.activemq.artemis.api.core.Message;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
+import org.apache.activemq.artemis.api.core.client.ClientMessage;
+import org.apache.activemq.artemis.api.core.client.ClientProducer;
+import org.apache.activemq.artemis.api.core.client.ClientSession;
+import org.apache.activemq.artemis.api.core.client.ClientSessionFactory;
+import org.apache.activemq.artemis.api.core.client.ServerLocator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +27,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * With {@code switchboard.broker.embedded=false} no broker starts in the server and the
@@ -60,6 +71,31 @@ class ExternalBrokerIntegrationTests {
 			client.sendAndAwaitReceipt("/app/channel." + channelId + ".send", Map.of("content", "via the cluster"));
 			assertThat(channel.next().at("/message/content").asString()).isEqualTo("via the cluster");
 			assertThat(external.queueNames()).anyMatch((name) -> name.endsWith("channel." + channelId));
+		}
+	}
+
+	@Test
+	void publishersSendThroughTheExternalBrokerWithTheirOwnCredentialsAndNothingMore() throws Exception {
+		TestUser alice = this.clients.newUser();
+		try (ServerLocator locator = ActiveMQClient.createServerLocator(external.tcpUrl())
+			.setBlockOnDurableSend(true)
+			.setBlockOnNonDurableSend(true);
+				ClientSessionFactory factory = locator.createSessionFactory();
+				ClientSession trading = factory.createSession(ExternalTestBroker.PUBLISHER,
+						ExternalTestBroker.PUBLISHER_PASSCODE, false, true, true, false, 0);
+				StompClient client = this.clients.connect(alice)) {
+			Inbox notifications = client.subscribe("/user/queue/notifications");
+			assertThatExceptionOfType(ActiveMQSecurityException.class)
+				.isThrownBy(() -> trading.createConsumer("switchboard.inbound.notifications"));
+			try (ClientProducer producer = trading.createProducer("switchboard.inbound.notifications")) {
+				ClientMessage message = trading.createMessage(Message.TEXT_TYPE, true);
+				message.getBodyBuffer()
+					.writeNullableSimpleString(SimpleString.of(this.clients.json()
+						.writeValueAsString(Map.of("recipients", List.of(alice.id()), "kind", "trade", "title",
+								"Order filled", "body", "via the external broker"))));
+				producer.send(message);
+			}
+			assertThat(notifications.next().get("body").asString()).isEqualTo("via the external broker");
 		}
 	}
 
