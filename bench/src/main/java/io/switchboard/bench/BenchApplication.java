@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.switchboard.bench.fanout.FanoutResult;
@@ -16,6 +17,10 @@ import io.switchboard.bench.fanout.FanoutScenario;
 import io.switchboard.bench.fanout.FanoutSettings;
 import io.switchboard.bench.idle.IdleSessionResult;
 import io.switchboard.bench.idle.IdleSessionScenario;
+import io.switchboard.bench.notify.NotificationApi;
+import io.switchboard.bench.notify.NotifyResult;
+import io.switchboard.bench.notify.NotifyScenario;
+import io.switchboard.bench.notify.NotifySettings;
 import io.switchboard.bench.report.Environment;
 import io.switchboard.bench.report.ResultTable;
 import io.switchboard.bench.report.TimestampedLines;
@@ -90,13 +95,15 @@ public final class BenchApplication {
 		warnAboutFileLimit();
 		try (BenchTarget target = this.options.targetsRunningServer() ? BenchTarget.existing(this.options.server())
 				: BenchTarget.start(this.options.server(), this.progress)) {
-			BenchUsers users = BenchUsers.named(this.options.senders(), this.options.members());
-			this.progress.printf("users: inserting %,d into %s%n", users.publishers() + users.members(),
-					target.database().url());
-			TokenMinter tokens = new TokenMinter(target.jwtSecret(), users.insertInto(target.database()));
+			BenchUsers users = BenchUsers.named(this.options.senders(), this.options.members(),
+					this.options.notifies());
+			this.progress.printf("users: inserting %,d into %s%n", users.count(), target.database().url());
+			Map<String, Long> userIds = users.insertInto(target.database());
+			TokenMinter tokens = new TokenMinter(target.jwtSecret(), userIds);
 			List<FanoutResult> fanout = new ArrayList<>();
 			List<WriteResult> write = new ArrayList<>();
 			List<IdleSessionResult> idle = new ArrayList<>();
+			List<NotifyResult> notify = new ArrayList<>();
 			String transport;
 			try (StompClient client = new StompClient(target.webSocketUri(), this.options.clientThreads())) {
 				transport = client.transport();
@@ -113,6 +120,12 @@ public final class BenchApplication {
 					if (this.options.scenarios().contains("heap")) {
 						idle.addAll(runIdle(target.heap(), opener, users, tokens));
 					}
+					// Last, so that the scenarios before it measure as they did before it
+					// existed.
+					if (this.options.notifies()) {
+						NotificationApi api = new NotificationApi(target.baseUrl());
+						notify.add(runNotify(new NotifyScenario(parts, api, userIds)));
+					}
 				}
 				catch (FileDescriptorsExhausted ex) {
 					this.notes.add(ex.getMessage());
@@ -121,7 +134,7 @@ public final class BenchApplication {
 			}
 			String serverJvm = serverJvm(target.heap());
 			target.serverLog().ifPresent(this::summarizeLog);
-			new ResultTable(this.out).print(fanout, write, idle, this.notes, new Environment(serverJvm,
+			new ResultTable(this.out).print(fanout, write, idle, notify, this.notes, new Environment(serverJvm,
 					Environment.thisJvm(), Runtime.getRuntime().availableProcessors(), transport));
 		}
 		return this.anyFailed ? 1 : 0;
@@ -147,6 +160,15 @@ public final class BenchApplication {
 			results.add(result);
 		}
 		return results;
+	}
+
+	private NotifyResult runNotify(NotifyScenario scenario) throws InterruptedException {
+		NotifySettings settings = this.options.notifications();
+		this.progress.printf("notifications, %,d recipients, %,d connected, %d publications%n", settings.recipients(),
+				settings.connected(), settings.runs());
+		NotifyResult result = scenario.run(settings);
+		this.anyFailed |= result.failure() != null;
+		return result;
 	}
 
 	private List<IdleSessionResult> runIdle(Optional<HeapProbe> heap, SessionOpener opener, BenchUsers users,

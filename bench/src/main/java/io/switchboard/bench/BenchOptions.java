@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import io.switchboard.bench.fanout.FanoutSettings;
+import io.switchboard.bench.notify.NotifySettings;
 import io.switchboard.bench.server.ServerOptions;
 import io.switchboard.bench.setup.DatabaseAccess;
 import io.switchboard.bench.write.WriteScenario;
@@ -17,7 +18,7 @@ import io.switchboard.bench.write.WriteSettings;
  * Everything a run is told on its command line.
  *
  * @param server which server to measure
- * @param scenarios any of {@code fanout}, {@code write} and {@code heap}
+ * @param scenarios any of {@code fanout}, {@code write}, {@code heap} and {@code notify}
  * @param subscribers subscriber counts, one fanout run each per rate
  * @param pacedRate the steady rate, in stored messages per second, besides flat out
  * @param sessions idle session counts, ascending
@@ -28,16 +29,18 @@ import io.switchboard.bench.write.WriteSettings;
  * @param connectConcurrency sessions connecting at once
  * @param clientThreads the client's event loop threads
  * @param writeRuns the write path runs
+ * @param notifications the notification publications
  * @param help print the usage and stop
  */
 public record BenchOptions(ServerOptions server, Set<String> scenarios, List<Integer> subscribers, double pacedRate,
 		List<Integer> sessions, Duration warmup, Duration duration, int publishers, int window, int connectConcurrency,
-		int clientThreads, List<WriteSettings> writeRuns, boolean help) {
+		int clientThreads, List<WriteSettings> writeRuns, NotifySettings notifications, boolean help) {
 
 	static final String USAGE = """
 			usage: bench/run.sh [options]      (or java -jar bench/target/switchboard-bench-0.1.0-SNAPSHOT.jar)
 
-			  --scenarios fanout,write,heap  what to run (default all three)
+			  --scenarios fanout,write,heap,notify
+			                               what to run (default all four)
 			  --subscribers 100,1000       fanout subscriber counts
 			  --rate 50                    the steady fanout rate in stored msg/s, run besides flat out
 			  --publishers 4               fanout sending sessions, each a different channel member
@@ -45,6 +48,9 @@ public record BenchOptions(ServerOptions server, Set<String> scenarios, List<Int
 			  --warmup 5                   seconds of fanout before measuring (also 5s, 500ms)
 			  --duration 20                seconds of fanout measured
 			  --sessions 1000,5000,10000   idle session counts for heap per session
+			  --notify-recipients 10000    users each notification is published to (at most 10,000)
+			  --notify-connected 1000      of those, how many are connected and subscribed
+			  --notify-runs 5              notifications published, one after another
 
 			  --write-runs 1x10,1x1/128,100x2,1x10@500
 			                               write path runs, CxS[/W][@R]: C channels with S
@@ -73,16 +79,17 @@ public record BenchOptions(ServerOptions server, Set<String> scenarios, List<Int
 	private static final Set<String> OPTIONS = Set.of("scenarios", "subscribers", "rate", "publishers", "window",
 			"warmup", "duration", "sessions", "connect-concurrency", "client-threads", "server-jar", "server-java",
 			"server-jvm-args", "postgres-url", "postgres-user", "postgres-password", "log-dir", "url", "jwt-secret",
-			"jdbc-url", "jdbc-user", "jdbc-password", "server-pid", "write-runs", "help");
+			"jdbc-url", "jdbc-user", "jdbc-password", "server-pid", "write-runs", "notify-recipients",
+			"notify-connected", "notify-runs", "help");
 
-	private static final Set<String> SCENARIOS = Set.of("fanout", "write", "heap");
+	private static final Set<String> SCENARIOS = Set.of("fanout", "write", "heap", "notify");
 
 	public static BenchOptions parse(String[] args) {
 		CommandLine line = new CommandLine(args, OPTIONS);
-		List<String> scenarios = line.words("scenarios", "fanout,write,heap");
+		List<String> scenarios = line.words("scenarios", "fanout,write,heap,notify");
 		for (String scenario : scenarios) {
 			if (!SCENARIOS.contains(scenario)) {
-				throw new UsageError("unknown scenario '" + scenario + "'; there are fanout, write and heap");
+				throw new UsageError("unknown scenario '" + scenario + "'; there are fanout, write, heap and notify");
 			}
 		}
 		Duration warmup = line.duration("warmup", Duration.ofSeconds(5));
@@ -101,7 +108,17 @@ public record BenchOptions(ServerOptions server, Set<String> scenarios, List<Int
 				line.decimal("rate", 50), line.integers("sessions", "1000,5000,10000"), warmup, duration,
 				line.integer("publishers", 4), window, line.integer("connect-concurrency", 200),
 				line.integer("client-threads", Runtime.getRuntime().availableProcessors()), writeRuns,
-				line.has("help"));
+				notifySettings(line), line.has("help"));
+	}
+
+	private static NotifySettings notifySettings(CommandLine line) {
+		try {
+			return new NotifySettings(line.integer("notify-recipients", NotifySettings.MAX_RECIPIENTS),
+					line.integer("notify-connected", 1000), line.integer("notify-runs", 5));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UsageError(ex.getMessage());
+		}
 	}
 
 	private static ServerOptions server(CommandLine line) {
@@ -145,12 +162,21 @@ public record BenchOptions(ServerOptions server, Set<String> scenarios, List<Int
 	}
 
 	/**
-	 * Users the run needs besides its publishers: one per subscriber or idle session.
+	 * Users the run needs besides its publishers: one per subscriber, idle session or
+	 * notification recipient. Scenarios share them: the first members serve each.
 	 */
 	int members() {
 		int subscribers = this.scenarios.contains("fanout") ? this.subscribers.get(this.subscribers.size() - 1) : 0;
 		int sessions = this.scenarios.contains("heap") ? this.sessions.get(this.sessions.size() - 1) : 0;
-		return Math.max(subscribers, sessions);
+		int recipients = notifies() ? this.notifications.recipients() : 0;
+		return Math.max(Math.max(subscribers, sessions), recipients);
+	}
+
+	/**
+	 * Whether the run publishes notifications, and so needs a user with role PUBLISHER.
+	 */
+	boolean notifies() {
+		return this.scenarios.contains("notify");
 	}
 
 	/**

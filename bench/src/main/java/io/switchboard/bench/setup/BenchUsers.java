@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -18,16 +19,28 @@ import java.util.Properties;
  *
  * @param prefix the start of every name, unique to this run
  * @param publishers users who create the channel and send to it
- * @param members users who subscribe or sit idle
+ * @param members users who subscribe, sit idle or receive notifications
+ * @param notifies whether the run has a {@link #notifier()}: a user with role
+ * {@code PUBLISHER}, who publishes notifications to the members
  */
-public record BenchUsers(String prefix, int publishers, int members) {
+public record BenchUsers(String prefix, int publishers, int members, boolean notifies) {
 
 	private static final int BATCH = 1000;
 
-	public static BenchUsers named(int publishers, int members) {
+	// As the server's users.roles column spells roles: names joined by commas.
+	private static final String PUBLISHER_ROLE = "PUBLISHER";
+
+	public static BenchUsers named(int publishers, int members, boolean notifies) {
 		byte[] random = new byte[3];
 		new SecureRandom().nextBytes(random);
-		return new BenchUsers("bench_" + HexFormat.of().formatHex(random) + "_", publishers, members);
+		return new BenchUsers("bench_" + HexFormat.of().formatHex(random) + "_", publishers, members, notifies);
+	}
+
+	/**
+	 * Users inserted: publishers, members and the notifier, if any.
+	 */
+	public int count() {
+		return this.publishers + this.members + (this.notifies ? 1 : 0);
 	}
 
 	public String publisher(int index) {
@@ -36,6 +49,13 @@ public record BenchUsers(String prefix, int publishers, int members) {
 
 	public String member(int index) {
 		return this.prefix + "m" + index;
+	}
+
+	/**
+	 * The user with role {@code PUBLISHER}, inserted only if the run {@link #notifies()}.
+	 */
+	public String notifier() {
+		return this.prefix + "notifier";
 	}
 
 	/**
@@ -48,20 +68,24 @@ public record BenchUsers(String prefix, int publishers, int members) {
 		properties.setProperty("reWriteBatchedInserts", "true");
 		try (Connection connection = DriverManager.getConnection(database.url(), properties);
 				PreparedStatement insert = connection.prepareStatement(
-						"insert into users (username, display_name, roles, created_at, workspace_id) values (?, ?, '', now(), "
+						"insert into users (username, display_name, roles, created_at, workspace_id) values (?, ?, ?, now(), "
 								+ "(select id from workspaces where name = 'default'))")) {
 			connection.setAutoCommit(false);
 			for (int i = 0; i < this.publishers; i++) {
-				add(insert, publisher(i));
+				add(insert, publisher(i), "");
+			}
+			if (this.notifies) {
+				add(insert, notifier(), PUBLISHER_ROLE);
 			}
 			for (int i = 0; i < this.members; i++) {
-				add(insert, member(i));
+				add(insert, member(i), "");
 				if ((i + 1) % BATCH == 0) {
 					insert.executeBatch();
 				}
 			}
 			insert.executeBatch();
 			connection.commit();
+			analyze(connection);
 			Map<String, Long> ids = new HashMap<>();
 			try (PreparedStatement select = connection
 				.prepareStatement("select username, id from users where username like ?")) {
@@ -77,9 +101,25 @@ public record BenchUsers(String prefix, int publishers, int members) {
 		}
 	}
 
-	private static void add(PreparedStatement insert, String username) throws SQLException {
+	/**
+	 * Gives PostgreSQL statistics that count the rows just inserted. Until autovacuum
+	 * gets to it, up to a minute later, the planner takes a table that grew from a few
+	 * rows to 10,000 at once for a small one: a generic plan for {@code id in (...)} with
+	 * 1,000 parameters then compares every row with every parameter, about 170 ms a query
+	 * instead of 2. A real server's tables have their statistics, and a run should not
+	 * depend on when autovacuum wakes.
+	 */
+	private static void analyze(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("analyze users");
+		}
+		connection.commit();
+	}
+
+	private static void add(PreparedStatement insert, String username, String roles) throws SQLException {
 		insert.setString(1, username);
 		insert.setString(2, "Bench " + username);
+		insert.setString(3, roles);
 		insert.addBatch();
 	}
 
