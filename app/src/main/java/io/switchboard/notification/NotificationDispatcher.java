@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores notifications and delivers them to every open session of their user, after the
- * transaction that stored them commits.
+ * transaction that stored them commits, through the {@link NotificationDeliveryQueue}.
  */
 @Component
 class NotificationDispatcher {
@@ -35,8 +35,11 @@ class NotificationDispatcher {
 
 	private final NotificationPreferences preferences;
 
+	private final NotificationDeliveryQueue deliveries;
+
 	NotificationDispatcher(NotificationRepository notifications, Fanout fanout, JsonMapper json,
-			NotificationPreferences preferences) {
+			NotificationPreferences preferences, NotificationDeliveryQueue deliveries) {
+		this.deliveries = deliveries;
 		this.preferences = preferences;
 		this.notifications = notifications;
 		this.fanout = fanout;
@@ -102,7 +105,7 @@ class NotificationDispatcher {
 		List<Notification> live = stored.stream()
 			.filter((notification) -> !off.get(notification.kind()).contains(notification.userId()))
 			.toList();
-		AfterCommit.run(() -> deliver(live));
+		AfterCommit.run(() -> this.deliveries.submit(() -> deliver(live)));
 	}
 
 	/**

@@ -1,10 +1,10 @@
 package io.switchboard.notification;
 
+import java.sql.PreparedStatement;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,8 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class NotificationPreferences {
-
-	private static final int IN_LIST_CHUNK = 1000;
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -82,13 +80,13 @@ class NotificationPreferences {
 			return Set.of();
 		}
 		Set<Long> off = new HashSet<>();
-		List<Long> ids = List.copyOf(userIds);
-		for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
-			this.jdbc.query("select user_id from notification_preferences where kind = :kind and user_id in (:users)",
-					Map.of("kind", kind.wireName(), "users",
-							ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK))),
-					(RowCallbackHandler) (row) -> off.add(row.getLong(1)));
-		}
+		this.jdbc.getJdbcTemplate().query((connection) -> {
+			PreparedStatement query = connection
+				.prepareStatement("select user_id from notification_preferences where kind = ? and user_id = any(?)");
+			query.setString(1, kind.wireName());
+			query.setArray(2, connection.createArrayOf("bigint", userIds.toArray()));
+			return query;
+		}, (RowCallbackHandler) (row) -> off.add(row.getLong(1)));
 		return off;
 	}
 

@@ -1,6 +1,7 @@
 package io.switchboard.notification;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -34,8 +35,6 @@ public class NotificationPublisher {
 	static final int MAX_TITLE = 200;
 
 	static final int MAX_BODY = 1000;
-
-	private static final int IN_LIST_CHUNK = 1000;
 
 	private final NotificationDispatcher dispatcher;
 
@@ -126,17 +125,19 @@ public class NotificationPublisher {
 
 	/**
 	 * Those of the ids that are enabled accounts of the workspace; anyone else is
-	 * unknown, whether they exist elsewhere or not at all.
+	 * unknown, whether they exist elsewhere or not at all. One array parameter rather
+	 * than a list of 10,000: PostgreSQL plans it once, and a prepared statement's generic
+	 * plan for a long IN list can compare every row with every parameter.
 	 */
 	private Set<Long> enabledIn(long workspaceId, List<Long> ids) {
 		Set<Long> found = new HashSet<>();
-		for (int from = 0; from < ids.size(); from += IN_LIST_CHUNK) {
-			this.jdbc.query(
-					"select id from users where workspace_id = :workspace and disabled = false and id in (:ids)",
-					Map.of("workspace", workspaceId, "ids",
-							ids.subList(from, Math.min(ids.size(), from + IN_LIST_CHUNK))),
-					(RowCallbackHandler) (row) -> found.add(row.getLong(1)));
-		}
+		this.jdbc.getJdbcTemplate().query((connection) -> {
+			PreparedStatement query = connection
+				.prepareStatement("select id from users where workspace_id = ? and disabled = false and id = any(?)");
+			query.setLong(1, workspaceId);
+			query.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+			return query;
+		}, (RowCallbackHandler) (row) -> found.add(row.getLong(1)));
 		return found;
 	}
 
