@@ -132,7 +132,10 @@ final class ClientConnection extends WebSocketSessionDecorator {
 				return false;
 			}
 			if (this.queuedChars + frame.length() > this.maxQueuedChars) {
-				closeLocked("slow consumer: more than " + this.maxQueuedChars + " bytes waiting to be written", true);
+				closeLocked(
+						ErrorFrame.slowConsumer(
+								"more than " + this.maxQueuedChars + " bytes waited to be written to the client"),
+						true);
 				return false;
 			}
 			if (this.queue.isEmpty()) {
@@ -164,35 +167,35 @@ final class ClientConnection extends WebSocketSessionDecorator {
 	/**
 	 * Writes an ERROR frame that says why, after what is already queued, then closes.
 	 */
-	void closeWithError(String reason) {
-		close(reason, false);
+	void closeWithError(ErrorFrame error) {
+		close(error, false);
 	}
 
 	/**
 	 * Closes a client that reads too slowly: what waits for it would arrive only after a
 	 * long delay, so it is dropped, and the client recovers it with {@code sinceSeq}.
 	 */
-	void closeAsSlowConsumer(String reason) {
-		close(reason, true);
+	void closeAsSlowConsumer(ErrorFrame error) {
+		close(error, true);
 	}
 
-	private void close(String reason, boolean slowConsumer) {
+	private void close(ErrorFrame error, boolean slowConsumer) {
 		synchronized (this) {
 			if (this.closed || this.closeAfterFlush != null) {
 				return;
 			}
-			closeLocked(reason, slowConsumer);
+			closeLocked(error, slowConsumer);
 		}
 	}
 
-	private void closeLocked(String reason, boolean slowConsumer) {
-		logger.info("Closing STOMP session {}: {}", getId(), reason);
+	private void closeLocked(ErrorFrame error, boolean slowConsumer) {
+		logger.info("Closing STOMP session {}: {}", getId(), error);
 		if (slowConsumer) {
 			this.metrics.slowConsumerClosed();
 			this.queue.clear();
 			this.queuedChars = 0;
 		}
-		this.queue.add(StompFrames.error(reason));
+		this.queue.add(error.encoded());
 		this.closeAfterFlush = CloseStatus.POLICY_VIOLATION;
 		this.closeRequestedAt = System.nanoTime();
 		if (!this.writing) {
