@@ -18,6 +18,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every REST failure into {@code application/problem+json} with the wire error code
@@ -81,6 +82,17 @@ class RestErrorHandler extends ResponseEntityExceptionHandler {
 	}
 
 	/**
+	 * An unknown path: the same answer for every one, saying which.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return handleExceptionInternal(ex,
+				ProblemDetail.forStatusAndDetail(status, "no resource at /" + ex.getResourcePath()), headers, status,
+				request);
+	}
+
+	/**
 	 * Spring MVC's own errors (malformed JSON, failed validation, unknown path) keep
 	 * their status and gain the wire code.
 	 */
@@ -89,18 +101,9 @@ class RestErrorHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode statusCode, WebRequest request) {
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		if (response != null && response.getBody() instanceof ProblemDetail problem) {
-			problem.setProperty("code", codeFor(statusCode).wireName());
+			problem.setProperty("code", ErrorCode.of(statusCode).wireName());
 		}
 		return response;
-	}
-
-	private static ErrorCode codeFor(HttpStatusCode status) {
-		for (ErrorCode code : ErrorCode.values()) {
-			if (code.status().value() == status.value()) {
-				return code;
-			}
-		}
-		return status.is4xxClientError() ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL;
 	}
 
 }
