@@ -7,7 +7,7 @@ import jakarta.validation.constraints.NotNull;
  * The payload of {@code /app/channel.{id}.edit}. Content is trimmed before it is checked.
  */
 record EditMessage(@NotNull Long messageId,
-		@NotBlank(message = "content must not be empty") @MaxCodePoints(4000) String content) {
+		@NotBlank(message = "must not be empty") @MaxCodePoints(4000) String content) {
 
 	EditMessage {
 		content = (content != null) ? content.strip() : null;

@@ -81,7 +81,7 @@ class UserSettings implements PersonalData {
 			object = false;
 		}
 		if (!object) {
-			throw RequestRefused.badRequest("settings must be one JSON object");
+			throw RequestRefused.badRequest("settings: must be one JSON object");
 		}
 	}
 
