@@ -113,10 +113,10 @@ class MessageController {
 			if (sinceSeq < 0) {
 				throw RequestRefused.badRequest("sinceSeq: must not be negative");
 			}
-			return this.history.since(channelId, me.id(), sinceSeq,
+			return this.history.since(channelId, me, sinceSeq,
 					PageSize.of(limit, DEFAULT_RECOVERY_PAGE, MAX_RECOVERY_PAGE));
 		}
-		return this.history.before(channelId, me.id(), (before != null) ? before : Long.MAX_VALUE,
+		return this.history.before(channelId, me, (before != null) ? before : Long.MAX_VALUE,
 				PageSize.of(limit, DEFAULT_PAGE, MAX_PAGE));
 	}
 
