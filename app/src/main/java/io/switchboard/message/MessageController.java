@@ -3,6 +3,7 @@ package io.switchboard.message;
 import io.switchboard.channel.ChannelWriter;
 import io.switchboard.channel.event.MessageView;
 import io.switchboard.system.PageSize;
+import io.switchboard.system.PlainText;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
 import jakarta.validation.Valid;
@@ -120,7 +121,7 @@ class MessageController {
 				PageSize.of(limit, DEFAULT_PAGE, MAX_PAGE));
 	}
 
-	record EditContent(@NotBlank(message = "must not be empty") @MaxCodePoints(4000) String content) {
+	record EditContent(@NotBlank(message = "must not be empty") @MaxCodePoints(4000) @PlainText String content) {
 
 		EditContent {
 			content = (content != null) ? content.strip() : null;

@@ -3,6 +3,7 @@ package io.switchboard.user;
 import java.net.URI;
 import java.util.Set;
 
+import io.switchboard.system.PlainText;
 import io.switchboard.system.RequestRefused;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -47,7 +48,7 @@ class UserAdminController {
 
 	@GetMapping("/api/admin/users")
 	UserAdministration.AccountPage list(@AuthenticationPrincipal CurrentUser me,
-			@RequestParam(defaultValue = "") @Size(max = 100) String query,
+			@RequestParam(defaultValue = "") @Size(max = 100) @PlainText String query,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page) {
 		return this.administration.list(me.workspaceId(), query, page);
 	}
@@ -77,7 +78,7 @@ class UserAdminController {
 	 */
 	record NewAccount(@NotNull @Pattern(regexp = USERNAME) String username,
 			@NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password,
-			@Nullable @Size(min = 1, max = 100) String displayName, @Nullable Set<@NotNull Role> roles) {
+			@Nullable @Size(min = 1, max = 100) @PlainText String displayName, @Nullable Set<@NotNull Role> roles) {
 
 		@Override
 		public String toString() {
@@ -86,8 +87,8 @@ class UserAdminController {
 
 	}
 
-	record AccountChanges(@Nullable @Size(min = 1, max = 100) String displayName, @Nullable Set<@NotNull Role> roles,
-			@Nullable Boolean disabled) {
+	record AccountChanges(@Nullable @Size(min = 1, max = 100) @PlainText String displayName,
+			@Nullable Set<@NotNull Role> roles, @Nullable Boolean disabled) {
 
 	}
 

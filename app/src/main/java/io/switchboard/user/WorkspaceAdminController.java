@@ -3,6 +3,7 @@ package io.switchboard.user;
 import java.net.URI;
 import java.util.List;
 
+import io.switchboard.system.PlainText;
 import io.switchboard.system.RequestRefused;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -51,7 +52,7 @@ class WorkspaceAdminController {
 		}
 	}
 
-	record NewWorkspace(@NotNull @Size(min = 1, max = 64) @Pattern(regexp = ".*\\S.*") String name,
+	record NewWorkspace(@NotNull @Size(min = 1, max = 64) @Pattern(regexp = ".*\\S.*") @PlainText String name,
 			@NotNull @Valid FirstAdmin admin) {
 
 	}
