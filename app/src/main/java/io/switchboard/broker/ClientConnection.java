@@ -3,10 +3,13 @@ package io.switchboard.broker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.switchboard.system.RefusalLog;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,9 @@ import org.springframework.web.socket.handler.WebSocketSessionDecorator;
 final class ClientConnection extends WebSocketSessionDecorator {
 
 	private static final Logger logger = LoggerFactory.getLogger(ClientConnection.class);
+
+	/** One budget of log lines for each reason, so that a flood of one hides no other. */
+	private static final Map<String, RefusalLog> closes = new ConcurrentHashMap<>();
 
 	private static final int MAX_BATCH_CHARS = 64 * 1024;
 
@@ -189,7 +195,8 @@ final class ClientConnection extends WebSocketSessionDecorator {
 	}
 
 	private void closeLocked(ErrorFrame error, boolean slowConsumer) {
-		logger.info("Closing STOMP session {}: {}", getId(), error);
+		closes.computeIfAbsent(error.message(), (reason) -> new RefusalLog(ClientConnection.class))
+			.info("Closing STOMP session {}: {}", getId(), error);
 		if (slowConsumer) {
 			this.metrics.slowConsumerClosed();
 			this.queue.clear();

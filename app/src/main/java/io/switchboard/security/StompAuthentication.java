@@ -3,10 +3,9 @@ package io.switchboard.security;
 import java.time.Instant;
 
 import io.switchboard.broker.ErrorFrame;
+import io.switchboard.system.RefusalLog;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
@@ -27,13 +26,14 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * {@code unauthorized} (the detail in its body), and the connection closes.
  * <p>
  * It answers with the ERROR frame itself rather than by throwing, so a refused token is
- * one log line without a stack trace, and the frame is never logged with its token.
+ * one log line without a stack trace (and few a minute), and the frame is never logged
+ * with its token.
  */
 class StompAuthentication implements ChannelInterceptor {
 
 	static final String AUTHORIZATION = "Authorization";
 
-	private static final Logger logger = LoggerFactory.getLogger(StompAuthentication.class);
+	private static final RefusalLog refusals = new RefusalLog(StompAuthentication.class);
 
 	private static final String BEARER = "Bearer ";
 
@@ -85,7 +85,7 @@ class StompAuthentication implements ChannelInterceptor {
 	 * Sends the ERROR frame, after which the connection closes, and drops the frame.
 	 */
 	private @Nullable Message<?> refuse(StompHeaderAccessor frame, ErrorFrame error) {
-		logger.info("Closing STOMP session {}: {}", frame.getSessionId(), error);
+		refusals.info("Closing STOMP session {}: {}", frame.getSessionId(), error);
 		this.clientOutboundChannel.send(error.toMessage(frame.getSessionId(), frame.getReceipt()));
 		return null;
 	}

@@ -23,10 +23,15 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 @Configuration(proxyBeanMethods = false)
 class ContainerErrors {
 
+	private static final RefusalLog refusals = new RefusalLog(ContainerErrors.class);
+
 	@Bean
 	RequestRejectedHandler requestRejectedHandler(JsonMapper json) {
-		return (request, response, ex) -> ProblemResponses.write(response, json,
-				ProblemResponses.forStatus(HttpStatus.BAD_REQUEST, "the request URL was refused: " + ex.getMessage()));
+		return (request, response, ex) -> {
+			refusals.info("Refused a request URL: {}", ex.getMessage());
+			ProblemResponses.write(response, json, ProblemResponses.forStatus(HttpStatus.BAD_REQUEST,
+					"the request URL was refused: " + ex.getMessage()));
+		};
 	}
 
 	@Bean

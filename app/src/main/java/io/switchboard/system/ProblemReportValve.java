@@ -18,6 +18,8 @@ import org.springframework.http.HttpStatusCode;
  */
 class ProblemReportValve extends ErrorReportValve {
 
+	private static final RefusalLog refusals = new RefusalLog(ProblemReportValve.class);
+
 	private final JsonMapper json;
 
 	ProblemReportValve(JsonMapper json) {
@@ -39,6 +41,10 @@ class ProblemReportValve extends ErrorReportValve {
 		String message = response.getMessage();
 		String detail = (code.is4xxClientError() && message != null && !message.isBlank()) ? message
 				: ProblemErrorController.describe(code);
+		if (code.is4xxClientError()) {
+			// Tomcat's own line for it is turned off: it carries a stack trace.
+			refusals.info("Refused a request before it reached the application: {} {}", status, detail);
+		}
 		try {
 			response.setContentType("application/problem+json");
 			response.setCharacterEncoding("UTF-8");

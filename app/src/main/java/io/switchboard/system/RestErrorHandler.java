@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -126,6 +127,15 @@ class RestErrorHandler extends ResponseEntityExceptionHandler {
 	protected @Nullable ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		return badRequest(ex, ex.getRequestPartName() + ": must be given", headers, status, request);
+	}
+
+	/**
+	 * As Spring MVC answers it, without the warning it logs for every such request.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+			HttpRequestMethodNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return handleExceptionInternal(ex, null, headers, status, request);
 	}
 
 	/**
