@@ -32,6 +32,8 @@ class UserAdminController {
 	/** What a user name may be: what mentions carry. */
 	static final String USERNAME = "[a-z0-9_.-]{1,32}";
 
+	static final String USERNAME_RULE = "must be 1 to 32 of a-z 0-9 _ . -";
+
 	private final UserAdministration administration;
 
 	UserAdminController(UserAdministration administration) {
@@ -76,7 +78,7 @@ class UserAdminController {
 	/**
 	 * User names are what mentions carry: lower case letters, digits, {@code _ . -}.
 	 */
-	record NewAccount(@NotNull @Pattern(regexp = USERNAME) String username,
+	record NewAccount(@NotNull @Pattern(regexp = USERNAME, message = USERNAME_RULE) String username,
 			@NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password,
 			@Nullable @Size(min = 1, max = 100) @PlainText String displayName, @Nullable Set<@NotNull Role> roles) {
 

@@ -57,7 +57,9 @@ class WorkspaceAdminController {
 
 	}
 
-	record FirstAdmin(@NotNull @Pattern(regexp = UserAdminController.USERNAME) String username,
+	record FirstAdmin(
+			@NotNull @Pattern(regexp = UserAdminController.USERNAME,
+					message = UserAdminController.USERNAME_RULE) String username,
 			@NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password) {
 
 		@Override
