@@ -3,6 +3,7 @@ package io.switchboard.announcement;
 import java.util.List;
 
 import io.switchboard.system.PageSize;
+import io.switchboard.system.PlainText;
 import io.switchboard.user.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -52,8 +53,8 @@ class AnnouncementController {
 		return this.announcements.after(me, (after != null) ? after : 0, PageSize.of(limit, 50, MAX_PAGE));
 	}
 
-	record PostAnnouncement(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 4000) String body,
-			@NotNull Severity severity) {
+	record PostAnnouncement(@NotBlank @Size(max = 200) @PlainText String title,
+			@NotBlank @Size(max = 4000) @PlainText String body, @NotNull Severity severity) {
 
 		PostAnnouncement {
 			title = (title != null) ? title.strip() : null;

@@ -92,7 +92,7 @@ final class AccessRevocation {
 	private void closeIfRefused(ClientSession session) {
 		String refusal = this.sessionAccess.refusal(session.user());
 		if (refusal != null) {
-			session.connection().closeWithError("unauthorized: " + refusal);
+			session.connection().closeWithError(ErrorFrame.unauthorized(refusal));
 		}
 	}
 

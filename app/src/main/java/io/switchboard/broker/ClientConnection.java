@@ -3,10 +3,13 @@ package io.switchboard.broker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.switchboard.system.RefusalLog;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,9 @@ import org.springframework.web.socket.handler.WebSocketSessionDecorator;
 final class ClientConnection extends WebSocketSessionDecorator {
 
 	private static final Logger logger = LoggerFactory.getLogger(ClientConnection.class);
+
+	/** One budget of log lines for each reason, so that a flood of one hides no other. */
+	private static final Map<String, RefusalLog> closes = new ConcurrentHashMap<>();
 
 	private static final int MAX_BATCH_CHARS = 64 * 1024;
 
@@ -132,7 +138,10 @@ final class ClientConnection extends WebSocketSessionDecorator {
 				return false;
 			}
 			if (this.queuedChars + frame.length() > this.maxQueuedChars) {
-				closeLocked("slow consumer: more than " + this.maxQueuedChars + " bytes waiting to be written", true);
+				closeLocked(
+						ErrorFrame.slowConsumer(
+								"more than " + this.maxQueuedChars + " bytes waited to be written to the client"),
+						true);
 				return false;
 			}
 			if (this.queue.isEmpty()) {
@@ -164,35 +173,36 @@ final class ClientConnection extends WebSocketSessionDecorator {
 	/**
 	 * Writes an ERROR frame that says why, after what is already queued, then closes.
 	 */
-	void closeWithError(String reason) {
-		close(reason, false);
+	void closeWithError(ErrorFrame error) {
+		close(error, false);
 	}
 
 	/**
 	 * Closes a client that reads too slowly: what waits for it would arrive only after a
 	 * long delay, so it is dropped, and the client recovers it with {@code sinceSeq}.
 	 */
-	void closeAsSlowConsumer(String reason) {
-		close(reason, true);
+	void closeAsSlowConsumer(ErrorFrame error) {
+		close(error, true);
 	}
 
-	private void close(String reason, boolean slowConsumer) {
+	private void close(ErrorFrame error, boolean slowConsumer) {
 		synchronized (this) {
 			if (this.closed || this.closeAfterFlush != null) {
 				return;
 			}
-			closeLocked(reason, slowConsumer);
+			closeLocked(error, slowConsumer);
 		}
 	}
 
-	private void closeLocked(String reason, boolean slowConsumer) {
-		logger.info("Closing STOMP session {}: {}", getId(), reason);
+	private void closeLocked(ErrorFrame error, boolean slowConsumer) {
+		closes.computeIfAbsent(error.message(), (reason) -> new RefusalLog(ClientConnection.class))
+			.info("Closing STOMP session {}: {}", getId(), error);
 		if (slowConsumer) {
 			this.metrics.slowConsumerClosed();
 			this.queue.clear();
 			this.queuedChars = 0;
 		}
-		this.queue.add(StompFrames.error(reason));
+		this.queue.add(error.encoded());
 		this.closeAfterFlush = CloseStatus.POLICY_VIOLATION;
 		this.closeRequestedAt = System.nanoTime();
 		if (!this.writing) {

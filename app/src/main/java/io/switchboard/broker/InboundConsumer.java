@@ -3,6 +3,7 @@ package io.switchboard.broker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import io.switchboard.system.RefusalLog;
 import org.apache.activemq.artemis.api.core.ActiveMQException;
 import org.apache.activemq.artemis.api.core.ActiveMQQueueExistsException;
 import org.apache.activemq.artemis.api.core.Message;
@@ -33,6 +34,8 @@ import org.springframework.context.SmartLifecycle;
 class InboundConsumer implements SmartLifecycle {
 
 	private static final Logger logger = LoggerFactory.getLogger(InboundConsumer.class);
+
+	private static final RefusalLog deadLettered = new RefusalLog(InboundConsumer.class);
 
 	/** The property of a dead letter that says why it could not be handled. */
 	static final String REASON = "reason";
@@ -177,7 +180,7 @@ class InboundConsumer implements SmartLifecycle {
 			deadLetters.send(dead);
 			message.acknowledge();
 			session.commit();
-			logger.info("Moved inbound message {} to {}: {}", id, this.settings.deadLetterAddress(),
+			deadLettered.info("Moved inbound message {} to {}: {}", id, this.settings.deadLetterAddress(),
 					rejected.getMessage());
 		}
 		catch (RuntimeException ex) {

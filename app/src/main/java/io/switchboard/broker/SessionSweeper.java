@@ -38,26 +38,26 @@ final class SessionSweeper implements Runnable {
 		connection.closeIfOverdue(now);
 		long lag = connection.lagNanos(now);
 		if (lag > this.maxLagNanos) {
-			connection.closeAsSlowConsumer("slow consumer: frames waited over "
-					+ TimeUnit.NANOSECONDS.toMillis(this.maxLagNanos) + " ms to be written");
+			connection.closeAsSlowConsumer(ErrorFrame.slowConsumer(
+					"frames waited over " + TimeUnit.NANOSECONDS.toMillis(this.maxLagNanos) + " ms to be written"));
 			return;
 		}
 		ClientSession session = connection.session();
 		if (session == null) {
 			if (now - connection.openedAt() > this.connectTimeoutNanos) {
-				connection.closeWithError("protocol error: no CONNECT within "
-						+ TimeUnit.NANOSECONDS.toSeconds(this.connectTimeoutNanos) + " s");
+				connection.closeWithError(ErrorFrame.protocolError(
+						"no CONNECT within " + TimeUnit.NANOSECONDS.toSeconds(this.connectTimeoutNanos) + " s"));
 			}
 			return;
 		}
 		if (session.isExpired(wallClock)) {
-			connection.closeWithError("unauthorized: token expired");
+			connection.closeWithError(ErrorFrame.tokenExpired());
 			return;
 		}
 		long incoming = session.incomingHeartbeatNanos();
 		if (incoming > 0 && now - connection.lastReadAt() > incoming * this.heartbeatTtlFactor) {
-			connection.closeWithError("heart-beat timeout: nothing received for "
-					+ TimeUnit.NANOSECONDS.toMillis(now - connection.lastReadAt()) + " ms");
+			connection.closeWithError(ErrorFrame.heartbeatTimeout(
+					"nothing received for " + TimeUnit.NANOSECONDS.toMillis(now - connection.lastReadAt()) + " ms"));
 			return;
 		}
 		long outgoing = session.outgoingHeartbeatNanos();

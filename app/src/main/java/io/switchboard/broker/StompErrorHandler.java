@@ -1,8 +1,7 @@
 package io.switchboard.broker;
 
-import java.util.stream.Collectors;
-
 import io.switchboard.system.ErrorCode;
+import io.switchboard.system.InvalidInput;
 import io.switchboard.system.RequestRefused;
 
 import org.slf4j.Logger;
@@ -15,7 +14,6 @@ import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.annotation.MessageExceptionHandler;
 import org.springframework.messaging.handler.annotation.support.MethodArgumentNotValidException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
@@ -29,8 +27,11 @@ class StompErrorHandler {
 
 	private final StompErrors errors;
 
-	StompErrorHandler(StompErrors errors) {
+	private final InvalidInput invalid;
+
+	StompErrorHandler(StompErrors errors, InvalidInput invalid) {
 		this.errors = errors;
+		this.invalid = invalid;
 	}
 
 	@MessageExceptionHandler(RequestRefused.class)
@@ -41,18 +42,13 @@ class StompErrorHandler {
 	@MessageExceptionHandler(MethodArgumentNotValidException.class)
 	void invalid(MethodArgumentNotValidException ex, Message<?> frame) {
 		String reason = (ex.getBindingResult() == null) ? "invalid payload"
-				: ex.getBindingResult()
-					.getFieldErrors()
-					.stream()
-					.map(StompErrorHandler::describe)
-					.sorted()
-					.collect(Collectors.joining("; "));
+				: this.invalid.fieldErrors(ex.getBindingResult());
 		this.errors.refuse(frame, ErrorCode.BAD_REQUEST, reason);
 	}
 
 	@MessageExceptionHandler(MessageConversionException.class)
 	void unreadable(MessageConversionException ex, Message<?> frame) {
-		this.errors.refuse(frame, ErrorCode.BAD_REQUEST, "payload is not the JSON this destination takes");
+		this.errors.refuse(frame, ErrorCode.BAD_REQUEST, this.invalid.unreadable(ex));
 	}
 
 	@MessageExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
@@ -66,10 +62,6 @@ class StompErrorHandler {
 	void internal(Exception ex, Message<?> frame) {
 		logger.error("Unexpected failure handling a STOMP frame", ex);
 		this.errors.refuse(frame, ErrorCode.INTERNAL, "internal error");
-	}
-
-	private static String describe(FieldError error) {
-		return error.getField() + ": " + error.getDefaultMessage();
 	}
 
 }

@@ -33,10 +33,6 @@ final class StompFrames {
 		return "RECEIPT\nreceipt-id:" + escape(receiptId) + "\n\n\0";
 	}
 
-	static String error(String message) {
-		return "ERROR\nmessage:" + escape(message) + "\ncontent-length:0\n\n\0";
-	}
-
 	/**
 	 * STOMP 1.2 header escaping: a client's id may hold any character.
 	 */

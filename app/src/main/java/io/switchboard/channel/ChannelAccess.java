@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.switchboard.system.ErrorCode;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.system.Timestamps;
 import io.switchboard.system.WireNames;
+import io.switchboard.user.CurrentUser;
+import io.switchboard.user.Role;
 
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +48,7 @@ public class ChannelAccess {
 	 * announcement channels. Nobody reads a channel of another workspace.
 	 */
 	public boolean canRead(long channelId, long userId) {
-		return readability(channelId, userId) == Readability.READABLE;
+		return readability(channelId, userId).readability() == Readability.READABLE;
 	}
 
 	public boolean isMember(long channelId, long userId) {
@@ -53,61 +56,120 @@ public class ChannelAccess {
 	}
 
 	/**
-	 * A channel of another workspace is answered as one that does not exist.
+	 * A channel the user may not know of (of another workspace, or private and not
+	 * theirs) is answered as one that does not exist.
 	 */
-	public void requireReader(long channelId, long userId) {
-		switch (readability(channelId, userId)) {
-			case READABLE -> {
-			}
-			case NOT_FOUND -> throw RequestRefused.notFound("no channel " + channelId);
-			case FORBIDDEN -> throw RequestRefused.forbidden("not a member of channel " + channelId);
-			case BANNED -> throw RequestRefused.forbidden("banned from channel " + channelId);
+	public void requireReader(long channelId, CurrentUser user) {
+		RequestRefused refusal = readRefusal(channelId, user);
+		if (refusal != null) {
+			throw refusal;
 		}
 	}
 
 	/**
-	 * For what only members do outside a change, such as typing; a channel of another
-	 * workspace is answered as one that does not exist.
+	 * Why the user may not read the channel, or {@code null} if they may:
+	 * {@code not_found} for a channel they may not know of, as for one that does not
+	 * exist; {@code forbidden} for one they know of but may not read.
 	 */
-	public void requireMember(long channelId, long userId) {
-		switch (readability(channelId, userId)) {
-			case NOT_FOUND -> throw RequestRefused.notFound("no channel " + channelId);
-			case FORBIDDEN, BANNED -> throw RequestRefused.forbidden("not a member of channel " + channelId);
-			case READABLE -> {
-				if (!isMember(channelId, userId)) {
-					throw RequestRefused.forbidden("not a member of channel " + channelId);
-				}
-			}
+	public @Nullable RequestRefused readRefusal(long channelId, CurrentUser user) {
+		Reading reading = readability(channelId, user.id());
+		return switch (reading.readability()) {
+			case READABLE -> null;
+			case NOT_FOUND -> notFound(channelId);
+			case BANNED -> RequestRefused.forbidden("banned from channel " + channelId);
+			case HIDDEN -> knowsOf(reading.type(), user) ? notAMember(channelId) : notFound(channelId);
+		};
+	}
+
+	/**
+	 * For what only members do outside a change, such as typing; a channel the user may
+	 * not know of is answered as one that does not exist.
+	 */
+	public void requireMember(long channelId, CurrentUser user) {
+		RequestRefused refusal = readRefusal(channelId, user);
+		if (refusal != null && refusal.code() != ErrorCode.FORBIDDEN) {
+			throw refusal;
 		}
+		if (refusal != null || !isMember(channelId, user.id())) {
+			throw notAMember(channelId);
+		}
+	}
+
+	/**
+	 * Every change passes here first, under the channel's lock: a channel the actor may
+	 * not know of is answered as one that does not exist, whatever the change, so that no
+	 * answer tells it apart from a made-up id. Members, and anyone for an open channel,
+	 * pass without a query of their own.
+	 */
+	void requireKnown(ChangeBatch batch, CurrentUser actor) {
+		if (batch.channelType().isOpen() || knowsOf(batch.channelType(), actor)
+				|| standing(batch, actor.id()).isPresent() || banned(batch, actor.id())) {
+			return;
+		}
+		throw notFound(batch.channelId());
+	}
+
+	/**
+	 * ADMINs know every channel of their workspace, as they moderate them all; agents
+	 * (MODERATORs) know support channels, which they list and answer.
+	 */
+	private static boolean knowsOf(ChannelType type, CurrentUser user) {
+		return user.has(Role.ADMIN) || (type == ChannelType.SUPPORT && user.has(Role.MODERATOR));
+	}
+
+	private boolean banned(ChangeBatch batch, long userId) {
+		return !this.jdbc
+			.queryForList(
+					"select 1 from channel_sanctions where channel_id = ? and user_id = ? "
+							+ "and kind = 'ban' and (until is null or until > ?)",
+					batch.channelId(), userId, Timestamps.forJdbc(batch.time()))
+			.isEmpty();
+	}
+
+	static RequestRefused notFound(long channelId) {
+		return RequestRefused.notFound("no channel " + channelId);
+	}
+
+	private static RequestRefused notAMember(long channelId) {
+		return RequestRefused.forbidden("not a member of channel " + channelId);
 	}
 
 	/**
 	 * One query: the channel's type, whether it is in the user's workspace, whether the
 	 * user is a member, and whether a ban keeps them out.
 	 */
-	private Readability readability(long channelId, long userId) {
+	private Reading readability(long channelId, long userId) {
 		return this.jdbc.query("select c.type, case when c.workspace_id = u.workspace_id then 1 else 0 end, "
 				+ "case when exists (select 1 from channel_members m where m.channel_id = c.id and m.user_id = u.id) "
 				+ "then 1 else 0 end, case when exists (select 1 from channel_sanctions s where s.channel_id = c.id "
 				+ "and s.user_id = u.id and s.kind = 'ban' and (s.until is null or s.until > current_timestamp)) "
 				+ "then 1 else 0 end from channels c join users u on u.id = ? where c.id = ?", (row, i) -> {
+					ChannelType type = WireNames.parse(ChannelType.class, row.getString(1));
 					if (row.getInt(2) == 0) {
-						return Readability.NOT_FOUND;
+						return new Reading(Readability.NOT_FOUND, type);
 					}
 					if (row.getInt(4) == 1) {
-						return Readability.BANNED;
+						return new Reading(Readability.BANNED, type);
 					}
-					boolean open = WireNames.parse(ChannelType.class, row.getString(1)).isOpen();
-					return (open || row.getInt(3) == 1) ? Readability.READABLE : Readability.FORBIDDEN;
+					boolean readable = type.isOpen() || row.getInt(3) == 1;
+					return new Reading(readable ? Readability.READABLE : Readability.HIDDEN, type);
 				}, userId, channelId)
 			.stream()
 			.findFirst()
-			.orElse(Readability.NOT_FOUND);
+			.orElse(new Reading(Readability.NOT_FOUND, ChannelType.PRIVATE));
 	}
 
 	private enum Readability {
 
-		READABLE, FORBIDDEN, BANNED, NOT_FOUND
+		READABLE,
+		/**
+		 * Neither open nor the user's: only those who know of it may be told it exists.
+		 */
+		HIDDEN, BANNED, NOT_FOUND
+
+	}
+
+	private record Reading(Readability readability, ChannelType type) {
 
 	}
 
@@ -132,8 +194,7 @@ public class ChannelAccess {
 	 * make, such as a reaction.
 	 */
 	public MemberRole requireMember(ChangeBatch batch, long userId) {
-		MemberStanding standing = standing(batch, userId)
-			.orElseThrow(() -> RequestRefused.forbidden("not a member of channel " + batch.channelId()));
+		MemberStanding standing = standing(batch, userId).orElseThrow(() -> notAMember(batch.channelId()));
 		if (standing.muted()) {
 			throw RequestRefused.forbidden("muted in channel " + batch.channelId());
 		}

@@ -2,6 +2,8 @@ package io.switchboard.channel;
 
 import java.util.function.Function;
 
+import io.switchboard.user.CurrentUser;
+
 /**
  * A change to one channel that takes the channel's next {@code seq}: a message posted, a
  * reaction, a member leaving. {@link ChannelWriter#record} stores it together with the
@@ -16,11 +18,19 @@ public interface ChannelChange<R> {
 	long channelId();
 
 	/**
-	 * The workspace the change acts in: its sender's or actor's. The writer refuses a
-	 * change to a channel of another workspace as if the channel did not exist, so no
-	 * change crosses workspaces, whatever ids it names.
+	 * Who makes the change: its sender. The writer refuses a change to a channel of
+	 * another workspace, or to one the actor may not know of, as if the channel did not
+	 * exist, so no change crosses workspaces or tells of a private channel, whatever ids
+	 * it names.
 	 */
-	long workspaceId();
+	CurrentUser actor();
+
+	/**
+	 * The workspace the change acts in: its actor's.
+	 */
+	default long workspaceId() {
+		return actor().workspaceId();
+	}
 
 	/**
 	 * Checks, then writes. Whatever refuses the change (a
@@ -31,7 +41,7 @@ public interface ChannelChange<R> {
 	 */
 	R apply(ChangeBatch batch);
 
-	static <R> ChannelChange<R> of(long channelId, long workspaceId, Function<ChangeBatch, R> apply) {
+	static <R> ChannelChange<R> of(long channelId, CurrentUser actor, Function<ChangeBatch, R> apply) {
 		return new ChannelChange<>() {
 
 			@Override
@@ -40,8 +50,8 @@ public interface ChannelChange<R> {
 			}
 
 			@Override
-			public long workspaceId() {
-				return workspaceId;
+			public CurrentUser actor() {
+				return actor;
 			}
 
 			@Override

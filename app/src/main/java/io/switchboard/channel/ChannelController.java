@@ -2,6 +2,7 @@ package io.switchboard.channel;
 
 import java.util.List;
 
+import io.switchboard.system.PlainText;
 import io.switchboard.user.CurrentUser;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -90,8 +91,8 @@ class ChannelController {
 		return ResponseEntity.status(opened.created() ? HttpStatus.CREATED : HttpStatus.OK).body(opened.channel());
 	}
 
-	record CreateChannel(@NotBlank @Size(max = 80) String name, @NotNull ChannelType type,
-			@Nullable @Size(max = 500) String description) {
+	record CreateChannel(@NotBlank @Size(max = 80) @PlainText String name, @NotNull ChannelType type,
+			@Nullable @Size(max = 500) @PlainText String description) {
 
 		CreateChannel {
 			name = (name != null) ? name.strip() : null;

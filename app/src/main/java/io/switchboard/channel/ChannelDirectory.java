@@ -26,7 +26,11 @@ class ChannelDirectory {
 
 	private final UnreadCounter unread;
 
-	ChannelDirectory(ChannelRepository channels, ChannelMemberRepository members, UnreadCounter unread) {
+	private final ChannelAccess access;
+
+	ChannelDirectory(ChannelRepository channels, ChannelMemberRepository members, UnreadCounter unread,
+			ChannelAccess access) {
+		this.access = access;
 		this.channels = channels;
 		this.members = members;
 		this.unread = unread;
@@ -89,7 +93,11 @@ class ChannelDirectory {
 	ChannelView view(long channelId, CurrentUser user) {
 		Channel channel = find(channelId);
 		if (channel.workspaceId() != user.workspaceId()) {
-			throw RequestRefused.notFound("no channel " + channelId);
+			throw ChannelAccess.notFound(channelId);
+		}
+		if (!channel.type().isOpen()) {
+			// A private channel of others is one that does not exist.
+			this.access.requireReader(channelId, user);
 		}
 		return view(channelId, user.id(), channel.lastSeq());
 	}
@@ -117,7 +125,7 @@ class ChannelDirectory {
 	}
 
 	Channel find(long channelId) {
-		return this.channels.findById(channelId).orElseThrow(() -> RequestRefused.notFound("no channel " + channelId));
+		return this.channels.findById(channelId).orElseThrow(() -> ChannelAccess.notFound(channelId));
 	}
 
 }

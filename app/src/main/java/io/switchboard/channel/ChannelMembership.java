@@ -51,7 +51,7 @@ class ChannelMembership {
 	 * MODERATOR or ADMIN), an open support channel as its moderator.
 	 */
 	ChannelView join(long channelId, CurrentUser user) {
-		return this.writer.recordAndWait(ChannelChange.of(channelId, user.workspaceId(), (batch) -> {
+		return this.writer.recordAndWait(ChannelChange.of(channelId, user, (batch) -> {
 			requireNotBanned(batch, user.id());
 			boolean agent = batch.channelType() == ChannelType.SUPPORT && !batch.closed()
 					&& (user.has(Role.MODERATOR) || user.has(Role.ADMIN));
@@ -66,7 +66,7 @@ class ChannelMembership {
 	}
 
 	void leave(long channelId, CurrentUser user) {
-		this.writer.recordAndWait(ChannelChange.of(channelId, user.workspaceId(), (batch) -> {
+		this.writer.recordAndWait(ChannelChange.of(channelId, user, (batch) -> {
 			if (batch.channelType() == ChannelType.DIRECT) {
 				throw RequestRefused.badRequest("nobody leaves a direct channel; block the user instead");
 			}
@@ -83,7 +83,7 @@ class ChannelMembership {
 	}
 
 	void add(long channelId, CurrentUser actor, long userId, MemberRole role) {
-		this.writer.recordAndWait(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
+		this.writer.recordAndWait(ChannelChange.of(channelId, actor, (batch) -> {
 			MemberRole actorRole = this.members.findByChannelIdAndUserId(channelId, actor.id())
 				.map(ChannelMember::role)
 				.orElseThrow(() -> RequestRefused.forbidden("not a member of channel " + channelId));

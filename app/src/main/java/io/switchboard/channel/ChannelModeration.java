@@ -76,7 +76,7 @@ class ChannelModeration {
 	 * Channel admins (and ADMINs) change a member's role; the last admin stays one.
 	 */
 	CompletableFuture<Boolean> changeRole(long channelId, CurrentUser actor, long userId, MemberRole role) {
-		return this.writer.record(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
+		return this.writer.record(ChannelChange.of(channelId, actor, (batch) -> {
 			int actorRank = actorRank(batch, actor);
 			if (actorRank < MemberRole.ADMIN.ordinalRank()) {
 				throw RequestRefused.forbidden("only channel admins change roles in channel " + channelId);
@@ -110,7 +110,7 @@ class ChannelModeration {
 	 * Removes a member; they may join a public channel again.
 	 */
 	CompletableFuture<Boolean> kick(long channelId, CurrentUser actor, long userId, @Nullable String reason) {
-		return this.writer.record(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
+		return this.writer.record(ChannelChange.of(channelId, actor, (batch) -> {
 			ChannelMember member = member(batch, userId);
 			requireOutranks(batch, actor, userId);
 			this.membership.remove(batch, member, username(batch, userId), MemberLeft.KICKED);
@@ -128,7 +128,7 @@ class ChannelModeration {
 	 */
 	CompletableFuture<Boolean> mute(long channelId, CurrentUser actor, long userId, @Nullable Instant until,
 			@Nullable String reason) {
-		return this.writer.record(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
+		return this.writer.record(ChannelChange.of(channelId, actor, (batch) -> {
 			requireFuture(until, batch);
 			member(batch, userId);
 			requireOutranks(batch, actor, userId);
@@ -150,7 +150,7 @@ class ChannelModeration {
 	 */
 	CompletableFuture<Boolean> ban(long channelId, CurrentUser actor, long userId, @Nullable Instant until,
 			@Nullable String reason) {
-		return this.writer.record(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
+		return this.writer.record(ChannelChange.of(channelId, actor, (batch) -> {
 			requireFuture(until, batch);
 			String username = username(batch, userId);
 			Optional<ChannelMember> member = this.members.findByChannelIdAndUserId(channelId, userId);
@@ -174,7 +174,7 @@ class ChannelModeration {
 	 * posted in it.
 	 */
 	CompletableFuture<Boolean> close(long channelId, CurrentUser actor) {
-		return this.writer.record(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
+		return this.writer.record(ChannelChange.of(channelId, actor, (batch) -> {
 			if (batch.channelType() != ChannelType.SUPPORT) {
 				throw RequestRefused.badRequest("only support channels are closed; channel " + channelId + " is "
 						+ batch.channelType().wireName());
@@ -221,7 +221,7 @@ class ChannelModeration {
 
 	private CompletableFuture<Boolean> lift(long channelId, CurrentUser actor, long userId, Sanctions.Kind kind,
 			AuditAction action) {
-		return this.writer.record(ChannelChange.of(channelId, actor.workspaceId(), (batch) -> {
+		return this.writer.record(ChannelChange.of(channelId, actor, (batch) -> {
 			username(batch, userId);
 			// A muted moderator does not unmute themselves, nor lift what a higher rank
 			// imposed on someone of their own.
@@ -242,10 +242,10 @@ class ChannelModeration {
 	private void requireModerator(long channelId, CurrentUser actor) {
 		Channel channel = this.directory.find(channelId);
 		if (channel.workspaceId() != actor.workspaceId()) {
-			throw RequestRefused.notFound("no channel " + channelId);
+			throw ChannelAccess.notFound(channelId);
 		}
 		if (!actor.has(Role.ADMIN) && !this.access.moderates(channelId, actor.id())) {
-			this.access.requireReader(channelId, actor.id());
+			this.access.requireReader(channelId, actor);
 			throw RequestRefused.forbidden("only the channel's admins and moderators moderate channel " + channelId);
 		}
 	}

@@ -63,9 +63,12 @@ public class ChannelWriter {
 
 	private final int maxBatch;
 
+	private final ChannelAccess access;
+
 	ChannelWriter(PlatformTransactionManager transactionManager, JdbcTemplate jdbc, ChannelEventLog log, Fanout fanout,
-			@Qualifier("channelWriters") Executor writers, ChannelSettings settings) {
+			@Qualifier("channelWriters") Executor writers, ChannelSettings settings, ChannelAccess access) {
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.access = access;
 		this.jdbc = jdbc;
 		this.log = log;
 		this.fanout = fanout;
@@ -228,14 +231,16 @@ public class ChannelWriter {
 		}
 	}
 
-	private static Object apply(ChannelChange<?> change, ChangeBatch batch, TransactionStatus status) {
+	private Object apply(ChannelChange<?> change, ChangeBatch batch, TransactionStatus status) {
 		if (change.workspaceId() != batch.workspaceId()) {
 			// The one place no change crosses workspaces: the same answer as for a
 			// channel that does not exist.
-			return RequestRefused.notFound("no channel " + batch.channelId());
+			return ChannelAccess.notFound(batch.channelId());
 		}
 		int slotsBefore = batch.slotCount();
 		try {
+			// And the one place no change reaches a channel its actor may not know of.
+			this.access.requireKnown(batch, change.actor());
 			return change.apply(batch);
 		}
 		catch (RequestRefused refused) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.switchboard.system.PageSize;
+import io.switchboard.system.PlainText;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
 import jakarta.validation.Valid;
@@ -49,7 +50,7 @@ class ModerationController {
 
 	@DeleteMapping("/api/channels/{channelId}/members/{userId}")
 	ResponseEntity<Void> kick(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId,
-			@PathVariable long userId, @RequestParam @Nullable @Size(max = 500) String reason) {
+			@PathVariable long userId, @RequestParam @Nullable @Size(max = 500) @PlainText String reason) {
 		ChannelWriter.awaitStored(this.moderation.kick(channelId, me, userId, reason));
 		return ResponseEntity.noContent().build();
 	}
@@ -146,7 +147,7 @@ class ModerationController {
 	 * The payload of {@code /app/channel.{id}.moderate}.
 	 */
 	record Moderate(@NotNull String action, @Nullable Long userId, @Nullable Instant until,
-			@Nullable @Size(max = 500) String reason, @Nullable MemberRole role) {
+			@Nullable @Size(max = 500) @PlainText String reason, @Nullable MemberRole role) {
 
 		long target() {
 			if (this.userId == null) {
@@ -164,7 +165,8 @@ class ModerationController {
 	/**
 	 * @param until when it ends by itself; without it, when lifted
 	 */
-	record Sanction(@NotNull Long userId, @Nullable Instant until, @Nullable @Size(max = 500) String reason) {
+	record Sanction(@NotNull Long userId, @Nullable Instant until,
+			@Nullable @Size(max = 500) @PlainText String reason) {
 
 	}
 

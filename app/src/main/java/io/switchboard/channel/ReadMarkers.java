@@ -42,7 +42,7 @@ class ReadMarkers {
 		if (seq < 0) {
 			throw RequestRefused.badRequest("seq: must not be negative");
 		}
-		return this.writer.record(ChannelChange.of(channelId, reader.workspaceId(), (batch) -> {
+		return this.writer.record(ChannelChange.of(channelId, reader, (batch) -> {
 			ChannelMember member = this.members.findByChannelIdAndUserId(channelId, reader.id())
 				.orElseThrow(() -> RequestRefused.forbidden("not a member of channel " + channelId));
 			long readSeq = Math.min(seq, batch.lastSeq());

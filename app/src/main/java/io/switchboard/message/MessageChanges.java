@@ -198,8 +198,8 @@ class MessageChanges {
 		}
 
 		@Override
-		public long workspaceId() {
-			return this.actor.workspaceId();
+		public CurrentUser actor() {
+			return this.actor;
 		}
 
 		@Override

@@ -3,6 +3,7 @@ package io.switchboard.message;
 import io.switchboard.channel.ChannelWriter;
 import io.switchboard.channel.event.MessageView;
 import io.switchboard.system.PageSize;
+import io.switchboard.system.PlainText;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
 import jakarta.validation.Valid;
@@ -87,7 +88,7 @@ class MessageController {
 	MessageHistory.Thread replies(@AuthenticationPrincipal CurrentUser me, @PathVariable long messageId,
 			@RequestParam @Nullable Long after, @RequestParam @Nullable Integer limit) {
 		if (after != null && after < 0) {
-			throw RequestRefused.badRequest("after must not be negative");
+			throw RequestRefused.badRequest("after: must not be negative");
 		}
 		return this.history.replies(messageId, me, (after != null) ? after : 0,
 				PageSize.of(limit, DEFAULT_PAGE, MAX_THREAD_PAGE));
@@ -107,20 +108,20 @@ class MessageController {
 			@RequestParam @Nullable Long before, @RequestParam @Nullable Long sinceSeq,
 			@RequestParam @Nullable Integer limit) {
 		if (before != null && sinceSeq != null) {
-			throw RequestRefused.badRequest("use either before or sinceSeq, not both");
+			throw RequestRefused.badRequest("before, sinceSeq: use one or the other, not both");
 		}
 		if (sinceSeq != null) {
 			if (sinceSeq < 0) {
-				throw RequestRefused.badRequest("sinceSeq must not be negative");
+				throw RequestRefused.badRequest("sinceSeq: must not be negative");
 			}
-			return this.history.since(channelId, me.id(), sinceSeq,
+			return this.history.since(channelId, me, sinceSeq,
 					PageSize.of(limit, DEFAULT_RECOVERY_PAGE, MAX_RECOVERY_PAGE));
 		}
-		return this.history.before(channelId, me.id(), (before != null) ? before : Long.MAX_VALUE,
+		return this.history.before(channelId, me, (before != null) ? before : Long.MAX_VALUE,
 				PageSize.of(limit, DEFAULT_PAGE, MAX_PAGE));
 	}
 
-	record EditContent(@NotBlank(message = "content must not be empty") @MaxCodePoints(4000) String content) {
+	record EditContent(@NotBlank(message = "must not be empty") @MaxCodePoints(4000) @PlainText String content) {
 
 		EditContent {
 			content = (content != null) ? content.strip() : null;

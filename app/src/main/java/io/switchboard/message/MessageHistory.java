@@ -97,8 +97,8 @@ class MessageHistory {
 	/**
 	 * Messages created before {@code beforeSeq}, newest first.
 	 */
-	MessagePage before(long channelId, long readerId, long beforeSeq, int limit) {
-		this.access.requireReader(channelId, readerId);
+	MessagePage before(long channelId, CurrentUser reader, long beforeSeq, int limit) {
+		this.access.requireReader(channelId, reader);
 		long seq = this.sequence.current(channelId);
 		return page(
 				this.messages.findByChannelIdAndSeqLessThanOrderBySeqDesc(channelId, beforeSeq, Limit.of(limit + 1)),
@@ -109,8 +109,8 @@ class MessageHistory {
 	 * The first {@code limit} messages created or changed after {@code sinceSeq}, in
 	 * {@code lastSeq} order; the next page starts after the last one's {@code lastSeq}.
 	 */
-	MessagePage since(long channelId, long readerId, long sinceSeq, int limit) {
-		this.access.requireReader(channelId, readerId);
+	MessagePage since(long channelId, CurrentUser reader, long sinceSeq, int limit) {
+		this.access.requireReader(channelId, reader);
 		long seq = this.sequence.current(channelId);
 		// Two more than the page: a reply and its thread's first message share the
 		// lastSeq of the reply, and a page never ends between them, or the next page,

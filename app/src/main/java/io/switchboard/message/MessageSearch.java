@@ -95,7 +95,7 @@ class MessageSearch {
 			throw RequestRefused.badRequest("q: must not contain control characters");
 		}
 		if (channelId != null) {
-			this.access.requireReader(channelId, reader.id());
+			this.access.requireReader(channelId, reader);
 		}
 		MapSqlParameterSource params = new MapSqlParameterSource("user", reader.id())
 			.addValue("workspace", reader.workspaceId())

@@ -191,8 +191,8 @@ class MessageStore {
 		}
 
 		@Override
-		public long workspaceId() {
-			return this.sender.workspaceId();
+		public CurrentUser actor() {
+			return this.sender;
 		}
 
 		@Override

@@ -3,6 +3,7 @@ package io.switchboard.message;
 import java.util.List;
 
 import io.switchboard.attachment.Attachments;
+import io.switchboard.system.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,12 +15,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param attachments ids of the sender's uploads to the channel that the message takes
  */
-record SendMessage(@NotBlank(message = "content must not be empty") @MaxCodePoints(4000) String content,
+record SendMessage(@NotBlank(message = "must not be empty") @MaxCodePoints(4000) @PlainText String content,
 		@Nullable Long replyToId,
 		@Nullable @Size(max = 64) @Pattern(regexp = "[\\x21-\\x7e]+",
-				message = "clientMessageId must be printable ASCII without spaces") String clientMessageId,
-		@Nullable @Size(max = Attachments.MAX_PER_MESSAGE,
-				message = "at most " + Attachments.MAX_PER_MESSAGE + " attachments") List<@NotNull Long> attachments) {
+				message = "must be printable ASCII without spaces") String clientMessageId,
+		@Nullable @Size(max = Attachments.MAX_PER_MESSAGE, message = "must name at most " + Attachments.MAX_PER_MESSAGE
+				+ " uploads") List<@NotNull Long> attachments) {
 
 	SendMessage {
 		content = (content != null) ? content.strip() : null;

@@ -4,14 +4,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.switchboard.system.ControlCharacters;
 import io.switchboard.system.RequestRefused;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the configured blocked words to what people write: a message's content when it
- * is posted and when it is edited.
+ * The one place a message's content passes on its way to storage, when it is posted and
+ * when it is edited: refuses control characters, and applies the configured blocked
+ * words.
  */
 @Component
 class WordFilter {
@@ -39,6 +41,8 @@ class WordFilter {
 	 * @throws RequestRefused {@code bad_request} if it is to be rejected
 	 */
 	String apply(String content) {
+		// The payloads' validation refuses them first; this holds for any other way in.
+		ControlCharacters.require("content", content);
 		if (this.blocked == null) {
 			return content;
 		}

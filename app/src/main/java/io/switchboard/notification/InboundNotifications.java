@@ -2,6 +2,7 @@ package io.switchboard.notification;
 
 import io.switchboard.broker.InboundMessageHandler;
 import io.switchboard.broker.InboundMessageRejected;
+import io.switchboard.system.ControlCharacters;
 import io.switchboard.system.ErrorCode;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.Workspace;
@@ -49,6 +50,9 @@ class InboundNotifications implements InboundMessageHandler {
 			throw new InboundMessageRejected("workspace: must be a workspace's name");
 		}
 		String name = (named != null) ? named.asString() : this.settings.inboundWorkspace();
+		if (!ControlCharacters.absent(name)) {
+			throw new InboundMessageRejected("workspace: " + ControlCharacters.RULE);
+		}
 		Workspace workspace = this.workspaces.named(name)
 			.orElseThrow(() -> new InboundMessageRejected("workspace: no workspace is named " + name));
 		Publication publication;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import io.switchboard.system.ControlCharacters;
 import io.switchboard.system.RequestRefused;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -120,6 +121,7 @@ public class NotificationPublisher {
 		if (stripped.isEmpty() || stripped.codePointCount(0, stripped.length()) > max) {
 			throw RequestRefused.badRequest(field + ": must be 1 to " + max + " characters");
 		}
+		ControlCharacters.require(field, stripped);
 		return stripped;
 	}
 

@@ -56,7 +56,7 @@ class TypingRelay {
 			return false;
 		}
 		try {
-			this.access.requireMember(channelId, user.id());
+			this.access.requireMember(channelId, user);
 		}
 		catch (RuntimeException refused) {
 			// A refusal takes no turn: the next attempt is refused as well.

@@ -29,12 +29,12 @@ class BuiltInTokenConfiguration {
 	private static final int MIN_SECRET_BYTES = 32;
 
 	@Bean
-	JwtDecoder jwtDecoder(SecuritySettings settings) {
+	JwtDecoder jwtDecoder(SecuritySettings settings, TokenLifetime lifetime) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key(settings))
 			.macAlgorithm(MacAlgorithm.HS256)
 			.build();
-		decoder.setJwtValidator(
-				new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(settings.issuer())));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+				JwtValidators.createDefaultWithIssuer(settings.issuer()), lifetime));
 		return decoder;
 	}
 

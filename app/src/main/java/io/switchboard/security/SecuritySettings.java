@@ -11,10 +11,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwtSecret the HS256 key for tokens this server issues; at least 32 bytes
  * @param tokenTtl how long an issued token is valid
  * @param issuer the {@code iss} claim of issued tokens
+ * @param maxTokenLifetime the longest a token may live, built-in or from an external
+ * issuer ({@code exp} minus {@code iat}); one without {@code exp} is refused
  */
 @ConfigurationProperties("switchboard.security")
 record SecuritySettings(@DefaultValue(DEMO_SECRET) String jwtSecret, @DefaultValue("1h") Duration tokenTtl,
-		@DefaultValue("switchboard") String issuer, @DefaultValue("workspace") String workspaceClaim) {
+		@DefaultValue("switchboard") String issuer, @DefaultValue("workspace") String workspaceClaim,
+		@DefaultValue("24h") Duration maxTokenLifetime) {
+
+	SecuritySettings {
+		if (tokenTtl.compareTo(maxTokenLifetime) > 0) {
+			throw new IllegalArgumentException("switchboard.security.token-ttl (" + tokenTtl
+					+ ") must not exceed switchboard.security.max-token-lifetime (" + maxTokenLifetime + ")");
+		}
+	}
 
 	/** Safe only for a demo: a production profile refuses to start with it. */
 	public static final String DEMO_SECRET = "switchboard-demo-secret-not-for-production-use";
@@ -25,7 +35,8 @@ record SecuritySettings(@DefaultValue(DEMO_SECRET) String jwtSecret, @DefaultVal
 
 	@Override
 	public String toString() {
-		return "SecuritySettings[jwtSecret=<hidden>, tokenTtl=" + this.tokenTtl + ", issuer=" + this.issuer + "]";
+		return "SecuritySettings[jwtSecret=<hidden>, tokenTtl=" + this.tokenTtl + ", issuer=" + this.issuer
+				+ ", maxTokenLifetime=" + this.maxTokenLifetime + "]";
 	}
 
 }

@@ -2,16 +2,16 @@ package io.switchboard.security;
 
 import java.time.Instant;
 
+import io.switchboard.broker.ErrorFrame;
+import io.switchboard.system.RefusalLog;
+
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaderAccessor;
 import org.springframework.messaging.support.ChannelInterceptor;
-import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.messaging.support.MessageHeaderAccessor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -23,20 +23,19 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * Authenticates a STOMP CONNECT from its {@code Authorization: Bearer} header and makes
  * the user the session's user. A CONNECT without a valid token, and any frame after the
  * token expired, is answered with an ERROR frame whose message starts with
- * {@code unauthorized}, and the connection closes.
+ * {@code unauthorized} (the detail in its body), and the connection closes.
  * <p>
  * It answers with the ERROR frame itself rather than by throwing, so a refused token is
- * one log line without a stack trace, and the frame is never logged with its token.
+ * one log line without a stack trace (and few a minute), and the frame is never logged
+ * with its token.
  */
 class StompAuthentication implements ChannelInterceptor {
 
 	static final String AUTHORIZATION = "Authorization";
 
-	private static final Logger logger = LoggerFactory.getLogger(StompAuthentication.class);
+	private static final RefusalLog refusals = new RefusalLog(StompAuthentication.class);
 
 	private static final String BEARER = "Bearer ";
-
-	private static final byte[] EMPTY = new byte[0];
 
 	private final JwtAuthenticationProvider tokens;
 
@@ -65,12 +64,12 @@ class StompAuthentication implements ChannelInterceptor {
 				accessor.setUser(authenticate(authorization));
 			}
 			catch (AuthenticationException ex) {
-				return refuse(accessor, "unauthorized: " + ex.getMessage());
+				return refuse(accessor, ErrorFrame.unauthorized(String.valueOf(ex.getMessage())));
 			}
 		}
 		else if (command != null && command != StompCommand.DISCONNECT
 				&& accessor.getUser() instanceof UserAuthentication user && user.isExpired(Instant.now())) {
-			return refuse(accessor, "unauthorized: token expired");
+			return refuse(accessor, ErrorFrame.tokenExpired());
 		}
 		return message;
 	}
@@ -85,15 +84,9 @@ class StompAuthentication implements ChannelInterceptor {
 	/**
 	 * Sends the ERROR frame, after which the connection closes, and drops the frame.
 	 */
-	private @Nullable Message<?> refuse(StompHeaderAccessor frame, String reason) {
-		logger.info("Closing STOMP session {}: {}", frame.getSessionId(), reason);
-		StompHeaderAccessor error = StompHeaderAccessor.create(StompCommand.ERROR);
-		error.setMessage(reason);
-		error.setSessionId(frame.getSessionId());
-		if (frame.getReceipt() != null) {
-			error.setReceiptId(frame.getReceipt());
-		}
-		this.clientOutboundChannel.send(MessageBuilder.createMessage(EMPTY, error.getMessageHeaders()));
+	private @Nullable Message<?> refuse(StompHeaderAccessor frame, ErrorFrame error) {
+		refusals.info("Closing STOMP session {}: {}", frame.getSessionId(), error);
+		this.clientOutboundChannel.send(error.toMessage(frame.getSessionId(), frame.getReceipt()));
 		return null;
 	}
 

@@ -13,9 +13,10 @@ import org.springframework.security.core.Authentication;
 
 /**
  * Applies {@link StompAuthorizationRules} to every inbound frame. A refused SUBSCRIBE or
- * SEND is dropped and answered with a {@code forbidden} error event; unlike Spring
- * Security's own interceptor it does not throw, because a throw would close the client's
- * connection over a mistake that harms nobody.
+ * SEND is dropped and answered with an error event ({@code forbidden}, or
+ * {@code not_found} for a channel the user may not know of); unlike Spring Security's own
+ * interceptor it does not throw, because a throw would close the client's connection over
+ * a mistake that harms nobody.
  */
 class StompAuthorization implements ChannelInterceptor {
 
@@ -36,8 +37,12 @@ class StompAuthorization implements ChannelInterceptor {
 		if (result != null && result.isGranted()) {
 			return message;
 		}
-		String reason = (result instanceof Refusal refusal) ? refusal.reason() : "not allowed here";
-		this.errors.refuse(message, ErrorCode.FORBIDDEN, reason);
+		if (result instanceof Refusal refusal) {
+			this.errors.refuse(message, refusal.code(), refusal.reason());
+		}
+		else {
+			this.errors.refuse(message, ErrorCode.FORBIDDEN, "not allowed here");
+		}
 		return null;
 	}
 

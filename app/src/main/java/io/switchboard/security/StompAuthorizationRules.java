@@ -3,8 +3,10 @@ package io.switchboard.security;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import io.switchboard.channel.ChannelAccess;
+import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
 import org.jspecify.annotations.Nullable;
 
@@ -27,6 +29,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * destinations.
  */
 final class StompAuthorizationRules {
+
+	private static final Pattern ID = Pattern.compile("[1-9][0-9]{0,17}");
 
 	private StompAuthorizationRules() {
 	}
@@ -71,8 +75,8 @@ final class StompAuthorizationRules {
 		if (user == null || channelId == null) {
 			return new Refusal("no such destination");
 		}
-		return channels.canRead(channelId, user.id()) ? new AuthorizationDecision(true)
-				: new Refusal("not a member of channel " + channelId);
+		RequestRefused refusal = channels.readRefusal(channelId, user);
+		return (refusal == null) ? new AuthorizationDecision(true) : new Refusal(refusal.code(), refusal.getMessage());
 	}
 
 	/**
@@ -122,13 +126,12 @@ final class StompAuthorizationRules {
 		return number(context.getVariables().get("channelId"));
 	}
 
+	/**
+	 * An id as PROTOCOL.md section 2 writes them: a positive decimal number of at most 18
+	 * digits, nothing else ({@code 007} and {@code -1} are no ids).
+	 */
 	private static @Nullable Long number(@Nullable String value) {
-		try {
-			return (value != null) ? Long.valueOf(value) : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
+		return (value != null && ID.matcher(value).matches()) ? Long.valueOf(value) : null;
 	}
 
 }

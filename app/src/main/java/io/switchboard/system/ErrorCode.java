@@ -1,6 +1,7 @@
 package io.switchboard.system;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 
 /**
  * The error codes of the wire contract (PROTOCOL.md section 5), each with its HTTP
@@ -20,6 +21,20 @@ public enum ErrorCode {
 
 	public HttpStatus status() {
 		return this.status;
+	}
+
+	/**
+	 * The code for a status no handler named one for: the code of that status, else
+	 * {@code bad_request} for any other client error (405, 406, 413, 415, ...) and
+	 * {@code internal} for the rest.
+	 */
+	public static ErrorCode of(HttpStatusCode status) {
+		for (ErrorCode code : values()) {
+			if (code.status.value() == status.value()) {
+				return code;
+			}
+		}
+		return status.is4xxClientError() ? BAD_REQUEST : INTERNAL;
 	}
 
 	/**

@@ -19,7 +19,7 @@ public final class PageSize {
 			return byDefault;
 		}
 		if (limit < 1 || limit > max) {
-			throw RequestRefused.badRequest("limit must be between 1 and " + max);
+			throw RequestRefused.badRequest("limit: must be between 1 and " + max);
 		}
 		return limit;
 	}

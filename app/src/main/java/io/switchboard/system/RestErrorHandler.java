@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
@@ -12,12 +13,19 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every REST failure into {@code application/problem+json} with the wire error code
@@ -30,8 +38,11 @@ class RestErrorHandler extends ResponseEntityExceptionHandler {
 
 	private final ObjectProvider<MultipartConfigElement> multipart;
 
-	RestErrorHandler(ObjectProvider<MultipartConfigElement> multipart) {
+	private final InvalidInput invalid;
+
+	RestErrorHandler(ObjectProvider<MultipartConfigElement> multipart, InvalidInput invalid) {
 		this.multipart = multipart;
+		this.invalid = invalid;
 	}
 
 	@ExceptionHandler(RequestRefused.class)
@@ -81,6 +92,69 @@ class RestErrorHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(status, detail), headers, status, request);
 	}
 
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return badRequest(ex, this.invalid.fieldErrors(ex.getBindingResult()), headers, status, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+			HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return badRequest(ex, this.invalid.methodValidation(ex), headers, status, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return badRequest(ex, this.invalid.unreadable(ex), headers, status, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String name = (ex.getPropertyName() != null) ? ex.getPropertyName() : "parameter";
+		return badRequest(ex, this.invalid.parameter(name, ex.getRequiredType()), headers, status, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+			MissingServletRequestParameterException ex, HttpHeaders headers, HttpStatusCode status,
+			WebRequest request) {
+		return badRequest(ex, ex.getParameterName() + ": must be given", headers, status, request);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return badRequest(ex, ex.getRequestPartName() + ": must be given", headers, status, request);
+	}
+
+	/**
+	 * As Spring MVC answers it, without the warning it logs for every such request.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+			HttpRequestMethodNotSupportedException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return handleExceptionInternal(ex, null, headers, status, request);
+	}
+
+	/**
+	 * An unknown path: the same answer for every one, saying which.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return handleExceptionInternal(ex,
+				ProblemDetail.forStatusAndDetail(status, "no resource at /" + ex.getResourcePath()), headers, status,
+				request);
+	}
+
+	private @Nullable ResponseEntity<Object> badRequest(Exception ex, String detail, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(status, detail), headers, status, request);
+	}
+
 	/**
 	 * Spring MVC's own errors (malformed JSON, failed validation, unknown path) keep
 	 * their status and gain the wire code.
@@ -90,18 +164,9 @@ class RestErrorHandler extends ResponseEntityExceptionHandler {
 			HttpStatusCode statusCode, WebRequest request) {
 		ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
 		if (response != null && response.getBody() instanceof ProblemDetail problem) {
-			problem.setProperty("code", codeFor(statusCode).wireName());
+			problem.setProperty("code", ErrorCode.of(statusCode).wireName());
 		}
 		return response;
-	}
-
-	private static ErrorCode codeFor(HttpStatusCode status) {
-		for (ErrorCode code : ErrorCode.values()) {
-			if (code.status().value() == status.value()) {
-				return code;
-			}
-		}
-		return status.is4xxClientError() ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL;
 	}
 
 }

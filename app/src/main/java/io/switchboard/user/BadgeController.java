@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Set;
 
+import io.switchboard.system.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -53,7 +54,7 @@ class BadgeController {
 	/**
 	 * @param color {@code #rrggbb}
 	 */
-	record NewBadge(@NotNull @Size(min = 1, max = 40) @Pattern(regexp = ".*\\S.*") String name,
+	record NewBadge(@NotNull @Size(min = 1, max = 40) @Pattern(regexp = ".*\\S.*") @PlainText String name,
 			@NotNull @Pattern(regexp = "#[0-9a-fA-F]{6}") String color,
 			@NotNull @Min(-1_000_000) @Max(1_000_000) Integer priority) {
 

@@ -3,6 +3,7 @@ package io.switchboard.user;
 import java.net.URI;
 import java.util.Set;
 
+import io.switchboard.system.PlainText;
 import io.switchboard.system.RequestRefused;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -31,6 +32,8 @@ class UserAdminController {
 	/** What a user name may be: what mentions carry. */
 	static final String USERNAME = "[a-z0-9_.-]{1,32}";
 
+	static final String USERNAME_RULE = "must be 1 to 32 of a-z 0-9 _ . -";
+
 	private final UserAdministration administration;
 
 	UserAdminController(UserAdministration administration) {
@@ -47,7 +50,7 @@ class UserAdminController {
 
 	@GetMapping("/api/admin/users")
 	UserAdministration.AccountPage list(@AuthenticationPrincipal CurrentUser me,
-			@RequestParam(defaultValue = "") @Size(max = 100) String query,
+			@RequestParam(defaultValue = "") @Size(max = 100) @PlainText String query,
 			@RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page) {
 		return this.administration.list(me.workspaceId(), query, page);
 	}
@@ -75,9 +78,9 @@ class UserAdminController {
 	/**
 	 * User names are what mentions carry: lower case letters, digits, {@code _ . -}.
 	 */
-	record NewAccount(@NotNull @Pattern(regexp = USERNAME) String username,
+	record NewAccount(@NotNull @Pattern(regexp = USERNAME, message = USERNAME_RULE) String username,
 			@NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password,
-			@Nullable @Size(min = 1, max = 100) String displayName, @Nullable Set<@NotNull Role> roles) {
+			@Nullable @Size(min = 1, max = 100) @PlainText String displayName, @Nullable Set<@NotNull Role> roles) {
 
 		@Override
 		public String toString() {
@@ -86,8 +89,8 @@ class UserAdminController {
 
 	}
 
-	record AccountChanges(@Nullable @Size(min = 1, max = 100) String displayName, @Nullable Set<@NotNull Role> roles,
-			@Nullable Boolean disabled) {
+	record AccountChanges(@Nullable @Size(min = 1, max = 100) @PlainText String displayName,
+			@Nullable Set<@NotNull Role> roles, @Nullable Boolean disabled) {
 
 	}
 

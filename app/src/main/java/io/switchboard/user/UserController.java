@@ -2,6 +2,7 @@ package io.switchboard.user;
 
 import java.util.List;
 
+import io.switchboard.system.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,7 +41,7 @@ class UserController {
 
 	@GetMapping("/api/users")
 	List<DirectoryEntry> directory(@AuthenticationPrincipal CurrentUser me,
-			@RequestParam(defaultValue = "") @Size(max = 100) String query,
+			@RequestParam(defaultValue = "") @Size(max = 100) @PlainText String query,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(50) int limit) {
 		return this.profiles.directory(me.workspaceId(), query, limit);
 	}
@@ -48,8 +49,8 @@ class UserController {
 	/**
 	 * @param avatarUrl an {@code http} or {@code https} URL, or {@code ""} to remove it
 	 */
-	record ProfileChanges(@Nullable @Size(min = 1, max = 100) String displayName,
-			@Nullable @Size(max = 500) String avatarUrl) {
+	record ProfileChanges(@Nullable @Size(min = 1, max = 100) @PlainText String displayName,
+			@Nullable @Size(max = 500) @PlainText String avatarUrl) {
 
 	}
 

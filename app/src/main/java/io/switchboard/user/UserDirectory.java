@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.switchboard.system.ControlCharacters;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -117,7 +118,7 @@ public class UserDirectory {
 	}
 
 	private long workspaceOf(ExternalIdentity identity) {
-		String name = (identity.workspace() != null) ? identity.workspace().strip() : "";
+		String name = (identity.workspace() != null) ? ControlCharacters.removed(identity.workspace()).strip() : "";
 		return name.isEmpty() ? this.workspaces.defaultWorkspace().id() : this.workspaces.namedOrCreated(name).id();
 	}
 
@@ -185,11 +186,16 @@ public class UserDirectory {
 		return candidate;
 	}
 
+	/**
+	 * Whatever the issuer's claims hold, without the control characters no name may have.
+	 */
 	private static String displayName(ExternalIdentity identity) {
-		if (identity.displayName() != null && !identity.displayName().isBlank()) {
-			return identity.displayName().strip();
+		String name = (identity.displayName() != null) ? ControlCharacters.removed(identity.displayName()).strip() : "";
+		if (!name.isEmpty()) {
+			return name;
 		}
-		return (identity.preferredUsername() != null) ? identity.preferredUsername() : identity.subject();
+		return ControlCharacters
+			.removed((identity.preferredUsername() != null) ? identity.preferredUsername() : identity.subject());
 	}
 
 	/**

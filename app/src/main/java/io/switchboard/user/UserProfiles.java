@@ -80,7 +80,7 @@ public class UserProfiles {
 	static String requireName(String displayName) {
 		String name = displayName.strip();
 		if (name.isEmpty()) {
-			throw RequestRefused.badRequest("a display name needs a visible character");
+			throw RequestRefused.badRequest("displayName: must have a visible character");
 		}
 		return name;
 	}
@@ -100,7 +100,7 @@ public class UserProfiles {
 		catch (URISyntaxException ex) {
 			// refused below
 		}
-		throw RequestRefused.badRequest("avatarUrl must be an http or https URL");
+		throw RequestRefused.badRequest("avatarUrl: must be an http or https URL");
 	}
 
 }

@@ -1,11 +1,14 @@
 package io.switchboard.user;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
+import io.switchboard.system.ControlCharacters;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.system.Timestamps;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.event.EventListener;
@@ -73,16 +76,44 @@ class UserSettings implements PersonalData {
 	}
 
 	private void requireObject(String text) {
-		boolean object;
+		JsonNode settings;
 		try {
-			object = this.json.readTree(text).isObject();
+			settings = this.json.readTree(text);
 		}
 		catch (JacksonException ex) {
-			object = false;
+			settings = null;
 		}
-		if (!object) {
-			throw RequestRefused.badRequest("settings must be one JSON object");
+		if (settings == null || !settings.isObject()) {
+			throw RequestRefused.badRequest("settings: must be one JSON object");
 		}
+		if (!plain(settings)) {
+			throw RequestRefused.badRequest("settings: names and strings " + ControlCharacters.RULE);
+		}
+	}
+
+	/**
+	 * Whether every name and string in the JSON is free of control characters, written as
+	 * escapes or not: the rule for everything people write.
+	 */
+	private static boolean plain(JsonNode node) {
+		if (node.isString()) {
+			return ControlCharacters.absent(node.asString());
+		}
+		if (node.isObject()) {
+			for (Map.Entry<String, JsonNode> property : node.properties()) {
+				if (!ControlCharacters.absent(property.getKey()) || !plain(property.getValue())) {
+					return false;
+				}
+			}
+		}
+		if (node.isArray()) {
+			for (JsonNode element : node) {
+				if (!plain(element)) {
+					return false;
+				}
+			}
+		}
+		return true;
 	}
 
 	@Override

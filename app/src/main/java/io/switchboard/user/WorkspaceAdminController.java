@@ -3,6 +3,7 @@ package io.switchboard.user;
 import java.net.URI;
 import java.util.List;
 
+import io.switchboard.system.PlainText;
 import io.switchboard.system.RequestRefused;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -51,12 +52,14 @@ class WorkspaceAdminController {
 		}
 	}
 
-	record NewWorkspace(@NotNull @Size(min = 1, max = 64) @Pattern(regexp = ".*\\S.*") String name,
+	record NewWorkspace(@NotNull @Size(min = 1, max = 64) @Pattern(regexp = ".*\\S.*") @PlainText String name,
 			@NotNull @Valid FirstAdmin admin) {
 
 	}
 
-	record FirstAdmin(@NotNull @Pattern(regexp = UserAdminController.USERNAME) String username,
+	record FirstAdmin(
+			@NotNull @Pattern(regexp = UserAdminController.USERNAME,
+					message = UserAdminController.USERNAME_RULE) String username,
 			@NotNull @Size(min = Passwords.MIN_LENGTH, max = Passwords.MAX_LENGTH) String password) {
 
 		@Override

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import io.switchboard.test.Inbox;
+import io.switchboard.test.RawWebSocket;
 import io.switchboard.test.ServerTest;
 import io.switchboard.test.StompClient;
 import io.switchboard.test.TestClients;
@@ -64,6 +65,20 @@ class BrokerLinkIntegrationTests {
 			busy.sendAndAwaitReceipt("/app/channel." + channelId + ".send", Map.of("content", "@" + bob.username()));
 			assertThat(channel.next().at("/message/content").asString()).isEqualTo("@" + bob.username());
 			assertThat(bobNotifications.next().get("kind").asString()).isEqualTo("mention");
+		}
+	}
+
+	@Test
+	void silentClientIsClosedWithAnUnescapedHeartbeatTimeoutHeader() throws Exception {
+		TestUser alice = this.clients.newUser();
+		try (RawWebSocket silent = RawWebSocket.open(this.clients.port())) {
+			// It promises a heart-beat every 10 s and sends none; the server's own every
+			// 10 s keep the test's socket reading.
+			silent.send("CONNECT\naccept-version:1.2\nhost:localhost\nheart-beat:10000,10000\nAuthorization:Bearer "
+					+ alice.token() + "\n\n\0");
+			RawWebSocket.Frame error = ErrorFrameIntegrationTests.plain(silent.readUntilClosed());
+			assertThat(error.header("message")).isEqualTo("heart-beat timeout");
+			assertThat(error.body()).startsWith("nothing received for ");
 		}
 	}
 

@@ -198,7 +198,9 @@ class ModerationIntegrationTests {
 		assertThat(this.clients.get(agent, "/api/support")).extracting((channel) -> channel.get("id").asLong())
 			.contains(channelId);
 		assertThat(status(rest(bystander).get().uri("/api/support"))).isEqualTo(403);
-		assertThat(status(rest(bystander).post().uri("/api/channels/{id}/join", channelId))).isEqualTo(403);
+		// Someone else's support channel is, to anyone but its agents, one that does not
+		// exist.
+		assertThat(status(rest(bystander).post().uri("/api/channels/{id}/join", channelId))).isEqualTo(404);
 		JsonNode joined = rest(agent).post().uri("/api/channels/{id}/join", channelId).retrieve().body(JsonNode.class);
 		assertThat(joined.get("role").asString()).isEqualTo("moderator");
 		try (StompClient customerClient = this.clients.connect(customer);

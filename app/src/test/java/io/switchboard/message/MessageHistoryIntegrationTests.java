@@ -116,16 +116,16 @@ class MessageHistoryIntegrationTests {
 	}
 
 	@Test
-	void historyOfPrivateChannelIsForbiddenToNonMembers() {
+	void historyOfPrivateChannelIsNotFoundForNonMembers() {
 		TestUser alice = this.clients.newUser();
 		TestUser mallory = this.clients.newUser();
 		long channelId = this.clients.createChannel(alice, "private");
 		assertThatExceptionOfType(HttpClientErrorException.class)
 			.isThrownBy(() -> this.clients.messages(mallory, channelId, "sinceSeq=0"))
 			.satisfies((ex) -> {
-				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 				assertThat(ex.getResponseHeaders().getContentType().toString()).isEqualTo("application/problem+json");
-				assertThat(ex.getResponseBodyAsString()).contains("\"code\":\"forbidden\"");
+				assertThat(ex.getResponseBodyAsString()).contains("\"code\":\"not_found\"");
 			});
 	}
 

@@ -82,7 +82,7 @@ class SendRulesContextTests {
 			session.subscribe(ERRORS);
 			session.send(send(channelId), Map.of("content", "let me in"), "intrude");
 			JsonNode error = session.nextMessage();
-			assertThat(error.get("code").asString()).isEqualTo("forbidden");
+			assertThat(error.get("code").asString()).isEqualTo("not_found");
 			assertThat(error.get("receiptId").asString()).isEqualTo("intrude");
 			session.send(send(own), Map.of("content", "mine"), "mine");
 			assertThat(session.nextReceipt()).isEqualTo("mine");

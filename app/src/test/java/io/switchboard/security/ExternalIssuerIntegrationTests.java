@@ -8,15 +8,18 @@ import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.switchboard.test.ErrorFrameCatcher;
 import io.switchboard.test.ServerTest;
 import io.switchboard.test.StompClient;
 import io.switchboard.test.TestClients;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -33,6 +36,7 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import static io.switchboard.test.TestClients.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -123,6 +127,21 @@ class ExternalIssuerIntegrationTests {
 			.noneMatch((name) -> name.startsWith("wes"));
 	}
 
+	@Test
+	void externalTokenWithoutExpiryOrLivingLongerThanTheMaximumIsRefused() {
+		String subject = "idp|" + UUID.randomUUID();
+		Instant now = Instant.now();
+		assertThat(status(this.clients.rest(token(subject, now, null)).get().uri("/api/me"))).isEqualTo(401);
+		String longLived = token(subject, now, now.plus(Duration.ofDays(30)));
+		assertThat(status(this.clients.rest(longLived).get().uri("/api/me"))).isEqualTo(401);
+		ErrorFrameCatcher error = new ErrorFrameCatcher();
+		this.clients.connectAsync("Bearer " + longLived, error);
+		assertThat(error.message()).isEqualTo("unauthorized");
+		assertThat(error.detail()).contains("lives longer");
+		assertThat(status(this.clients.rest(token(subject, now, now.plus(Duration.ofHours(8)))).get().uri("/api/me")))
+			.isEqualTo(200);
+	}
+
 	private JsonNode me(String token) {
 		return this.clients.rest(token).get().uri("/api/me").retrieve().body(JsonNode.class);
 	}
@@ -144,6 +163,20 @@ class ExternalIssuerIntegrationTests {
 			.claims((all) -> all.putAll(more))
 			.build();
 		return this.issuer.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+			.getTokenValue();
+	}
+
+	private String token(String subject, Instant issuedAt, @Nullable Instant expiresAt) {
+		JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
+			.issuer("https://idp.example")
+			.subject(subject)
+			.issuedAt(issuedAt)
+			.claim("preferred_username", "lifetime");
+		if (expiresAt != null) {
+			claims.expiresAt(expiresAt);
+		}
+		return this.issuer
+			.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims.build()))
 			.getTokenValue();
 	}
 

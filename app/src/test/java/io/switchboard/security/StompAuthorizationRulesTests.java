@@ -3,6 +3,8 @@ package io.switchboard.security;
 import java.util.Set;
 
 import io.switchboard.channel.ChannelAccess;
+import io.switchboard.system.ErrorCode;
+import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
 import io.switchboard.user.Role;
 import org.junit.jupiter.api.Test;
@@ -15,12 +17,15 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
  * The destination rules of PROTOCOL.md section 2 as a table, without a server: channel
- * access is a stub that knows user 1 reads and posts in channel 7 only.
+ * access is a stub in which user 1 reads channel 7, which others may not, and channel 8
+ * is one nobody may know of.
  */
 class StompAuthorizationRulesTests {
 
@@ -36,8 +41,9 @@ class StompAuthorizationRulesTests {
 			new CurrentUser(2, "root", "Root", Set.of(Role.ADMIN), 1), null, 0);
 
 	StompAuthorizationRulesTests() {
-		given(this.channels.canRead(7, 1)).willReturn(true);
-		given(this.channels.isMember(7, 1)).willReturn(true);
+		given(this.channels.readRefusal(eq(7L), any())).willReturn(RequestRefused.forbidden("not a member"));
+		given(this.channels.readRefusal(7, this.member.user())).willReturn(null);
+		given(this.channels.readRefusal(eq(8L), any())).willReturn(RequestRefused.notFound("no channel 8"));
 	}
 
 	@Test
@@ -45,7 +51,10 @@ class StompAuthorizationRulesTests {
 		assertThat(decide(this.member, SimpMessageType.SUBSCRIBE, "/topic/channel.7").isGranted()).isTrue();
 		AuthorizationResult refused = decide(this.member, SimpMessageType.SUBSCRIBE, "/topic/channel.8");
 		assertThat(refused.isGranted()).isFalse();
-		assertThat(((Refusal) refused).reason()).isEqualTo("not a member of channel 8");
+		assertThat(((Refusal) refused).code()).isEqualTo(ErrorCode.NOT_FOUND);
+		assertThat(((Refusal) refused).reason()).isEqualTo("no channel 8");
+		AuthorizationResult forbidden = decide(this.admin, SimpMessageType.SUBSCRIBE, "/topic/channel.7");
+		assertThat(((Refusal) forbidden).code()).isEqualTo(ErrorCode.FORBIDDEN);
 	}
 
 	@Test

@@ -36,7 +36,7 @@ class TokenExpiryIntegrationTests {
 		ErrorFrameCatcher error = new ErrorFrameCatcher();
 		StompSession session = StompClient.await(this.clients.connectAsync("Bearer " + shortLived, error));
 		session.subscribe("/topic/channel." + channelId, error);
-		assertThat(error.message()).isEqualTo("unauthorized: token expired");
+		assertThat(error.message()).isEqualTo("unauthorized - token expired");
 		Instant closedBy = Instant.now();
 		await().atMost(Duration.ofSeconds(5)).until(() -> !session.isConnected());
 		assertThat(Duration.between(expiresAt, closedBy)).isLessThan(Duration.ofSeconds(1));

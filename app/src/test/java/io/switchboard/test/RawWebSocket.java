@@ -12,6 +12,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A WebSocket client on a plain socket, for what well-behaved clients never do: stop
@@ -122,6 +124,38 @@ public final class RawWebSocket implements AutoCloseable {
 		catch (SocketTimeoutException ex) {
 			throw new AssertionError("the server did not close the connection; read so far: " + text, ex);
 		}
+	}
+
+	/**
+	 * The first ERROR frame in what was read, its headers as sent (not unescaped), so a
+	 * test sees what a client that does not unescape them shows.
+	 */
+	public static Frame errorFrame(String received) {
+		int start = received.indexOf("ERROR\n");
+		if (start < 0) {
+			throw new AssertionError("no ERROR frame in: " + received);
+		}
+		int end = received.indexOf('\0', start);
+		String frame = received.substring(start, (end < 0) ? received.length() : end);
+		int blank = frame.indexOf("\n\n");
+		String head = (blank < 0) ? frame : frame.substring(0, blank);
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (String line : head.substring("ERROR\n".length()).split("\n")) {
+			int colon = line.indexOf(':');
+			headers.putIfAbsent(line.substring(0, colon), line.substring(colon + 1));
+		}
+		return new Frame(headers, (blank < 0) ? "" : frame.substring(blank + 2));
+	}
+
+	/**
+	 * A frame as it came over the wire.
+	 */
+	public record Frame(Map<String, String> headers, String body) {
+
+		public String header(String name) {
+			return this.headers.get(name);
+		}
+
 	}
 
 	@Override

@@ -117,7 +117,8 @@ class UserAdministrationIntegrationTests {
 			.retrieve()
 			.body(JsonNode.class);
 		assertThat(disabled.get("disabled").asBoolean()).isTrue();
-		assertThat(error.message()).isEqualTo("unauthorized: the account is disabled");
+		assertThat(error.message()).isEqualTo("unauthorized");
+		assertThat(error.detail()).isEqualTo("the account is disabled");
 		await().atMost(Duration.ofSeconds(5)).until(() -> !session.isConnected());
 		assertThat(status(this.clients.rest(token).get().uri("/api/me"))).isEqualTo(401);
 		assertThat(signIn(username, PASSWORD).getStatusCode().value()).isEqualTo(401);
