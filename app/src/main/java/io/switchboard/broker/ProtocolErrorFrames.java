@@ -29,7 +29,12 @@ class ProtocolErrorFrames extends StompSubProtocolErrorHandler {
 	public Message<byte[]> handleClientMessageProcessingError(@Nullable Message<byte[]> clientMessage, Throwable ex) {
 		StompHeaderAccessor frame = (clientMessage != null) ? StompHeaderAccessor.wrap(clientMessage) : null;
 		String sessionId = (frame != null) ? frame.getSessionId() : null;
-		if (clientsFault(ex)) {
+		if (arrivedAfterClose(ex)) {
+			// Read off the socket before the session was closed for an earlier frame:
+			// nobody is left to answer, and nothing went wrong.
+			logger.debug("Dropping a frame of closed STOMP session {}", sessionId);
+		}
+		else if (clientsFault(ex)) {
 			refusals.info("Closing STOMP session {}: protocol error: {}", (sessionId != null) ? sessionId : "(new)",
 					ex.getMessage());
 		}
@@ -38,6 +43,15 @@ class ProtocolErrorFrames extends StompSubProtocolErrorHandler {
 		}
 		return ErrorFrame.protocolError(String.valueOf(ex.getMessage()))
 			.toMessage(null, (frame != null) ? frame.getReceipt() : null);
+	}
+
+	/**
+	 * Spring's handler has already forgotten the session's decoder: the session is
+	 * closed.
+	 */
+	private static boolean arrivedAfterClose(Throwable ex) {
+		return ex instanceof IllegalStateException && ex.getMessage() != null
+				&& ex.getMessage().startsWith("No decoder for session id");
 	}
 
 	/**

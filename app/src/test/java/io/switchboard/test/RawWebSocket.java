@@ -76,10 +76,16 @@ public final class RawWebSocket implements AutoCloseable {
 		if (payload.length < 126) {
 			message.write(0x80 | payload.length);
 		}
-		else {
+		else if (payload.length < 65536) {
 			message.write(0x80 | 126);
 			message.write(payload.length >>> 8);
 			message.write(payload.length & 0xff);
+		}
+		else {
+			message.write(0x80 | 127);
+			for (int shift = 56; shift >= 0; shift -= 8) {
+				message.write((int) ((long) payload.length >>> shift) & 0xff);
+			}
 		}
 		byte[] mask = new byte[4];
 		random.nextBytes(mask);
@@ -89,6 +95,46 @@ public final class RawWebSocket implements AutoCloseable {
 		}
 		this.out.write(message.toByteArray());
 		this.out.flush();
+	}
+
+	/**
+	 * The next text message, or {@code null} once the server has closed the connection;
+	 * fails if nothing comes within the socket's timeout.
+	 */
+	public String nextMessage() throws IOException {
+		ByteArrayOutputStream message = new ByteArrayOutputStream();
+		try {
+			while (true) {
+				int first = this.in.readUnsignedByte();
+				boolean last = (first & 0x80) != 0;
+				int opcode = first & 0x0f;
+				long length = this.in.readUnsignedByte() & 0x7f;
+				if (length == 126) {
+					length = this.in.readUnsignedShort();
+				}
+				else if (length == 127) {
+					length = this.in.readLong();
+				}
+				byte[] payload = new byte[(int) length];
+				this.in.readFully(payload);
+				if (opcode == 0x8) {
+					return null;
+				}
+				// A long message may come in fragments: a text frame, then continuations.
+				if (opcode == 0x1 || opcode == 0x0) {
+					message.write(payload);
+					if (last) {
+						return message.toString(StandardCharsets.UTF_8);
+					}
+				}
+			}
+		}
+		catch (EOFException | SocketException closed) {
+			return null;
+		}
+		catch (SocketTimeoutException ex) {
+			throw new AssertionError("nothing from the server within the socket's timeout", ex);
+		}
 	}
 
 	/**
