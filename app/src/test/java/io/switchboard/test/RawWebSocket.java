@@ -144,30 +144,12 @@ public final class RawWebSocket implements AutoCloseable {
 	public String readUntilClosed() throws IOException {
 		StringBuilder text = new StringBuilder();
 		try {
-			while (true) {
-				int first = this.in.readUnsignedByte();
-				int opcode = first & 0x0f;
-				long length = this.in.readUnsignedByte() & 0x7f;
-				if (length == 126) {
-					length = this.in.readUnsignedShort();
-				}
-				else if (length == 127) {
-					length = this.in.readLong();
-				}
-				byte[] payload = new byte[(int) length];
-				this.in.readFully(payload);
-				if (opcode == 0x8) {
-					return text.toString();
-				}
-				if (opcode == 0x1 || opcode == 0x0) {
-					text.append(new String(payload, StandardCharsets.UTF_8));
-				}
+			for (String message = nextMessage(); message != null; message = nextMessage()) {
+				text.append(message);
 			}
-		}
-		catch (EOFException | SocketException closed) {
 			return text.toString();
 		}
-		catch (SocketTimeoutException ex) {
+		catch (AssertionError ex) {
 			throw new AssertionError("the server did not close the connection; read so far: " + text, ex);
 		}
 	}
