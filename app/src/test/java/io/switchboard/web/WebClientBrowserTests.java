@@ -1,0 +1,213 @@
+package io.switchboard.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.StreamSupport;
+
+import io.switchboard.broker.ConnectionDrops;
+import io.switchboard.test.ServerTest;
+import io.switchboard.test.TestClients;
+import io.switchboard.test.TestUser;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static io.switchboard.web.Browser.eventually;
+
+/**
+ * The web client in a real headless Chromium against the whole server: what a person
+ * sees, found by role and accessible name.
+ */
+@ServerTest
+@NeedsChromium
+class WebClientBrowserTests {
+
+	@Autowired
+	TestClients clients;
+
+	@Autowired
+	ApplicationContext context;
+
+	private final List<Browser> browsers = new ArrayList<>();
+
+	@AfterEach
+	void closeBrowsers() {
+		this.browsers.forEach(Browser::close);
+	}
+
+	@Test
+	void twoUsersSeeEachOthersMessagesLive() {
+		TestUser alice = this.clients.newUser();
+		TestUser bob = this.clients.newUser();
+		this.clients.createChannel(alice, "public", bob);
+		Browser alicesBrowser = signedIn(alice);
+		Browser bobsBrowser = signedIn(bob);
+
+		alicesBrowser.send("hello bob");
+		eventually().until(bobsBrowser::messages, (shown) -> shown.stream()
+			.anyMatch((text) -> text.contains(alice.username()) && text.contains("hello bob")));
+		bobsBrowser.send("hi alice");
+		eventually().until(alicesBrowser::messages, (shown) -> shown.stream()
+			.anyMatch((text) -> text.contains(bob.username()) && text.contains("hi alice")));
+		assertThat(alicesBrowser.messages()).hasSize(2);
+	}
+
+	@Test
+	void markupInAMessageIsShownAsTextAndRunsNothing() {
+		TestUser alice = this.clients.newUser();
+		this.clients.createChannel(alice, "public");
+		Browser browser = signedIn(alice);
+
+		String markup = "<img src=x onerror=alert(1)>";
+		browser.send("look " + markup);
+
+		eventually().until(browser::messages, (shown) -> shown.size() == 1 && shown.get(0).contains(markup)
+				&& shown.get(0).contains(alice.username()));
+		assertThat(browser.messageLog().findElements(By.tagName("img"))).isEmpty();
+		assertThat(browser.alertShown()).isFalse();
+	}
+
+	@Test
+	void reloadKeepsTheSessionAndShowsHistory() {
+		TestUser alice = this.clients.newUser();
+		long channel = this.clients.createChannel(alice, "public");
+		for (int i = 1; i <= 3; i++) {
+			post(alice, channel, "earlier " + i);
+		}
+		Browser browser = signedIn(alice);
+		eventually().until(browser::messages, (shown) -> shown.size() == 3);
+
+		browser.reload();
+
+		eventually().until(browser::connectionStatus, "Connected"::equals);
+		assertThat(browser.signInFormShown()).isFalse();
+		eventually().until(browser::messages, (shown) -> shown.size() == 3 && shown.get(0).contains("earlier 1")
+				&& shown.get(2).contains("earlier 3"));
+	}
+
+	@Test
+	void afterADroppedConnectionEveryMissedMessageAppearsOnceAndInOrder() {
+		TestUser alice = this.clients.newUser();
+		TestUser bob = this.clients.newUser();
+		long channel = this.clients.createChannel(alice, "public", bob);
+		post(bob, channel, "before the drop");
+		Browser browser = signedIn(alice);
+		eventually().until(browser::messages, (shown) -> shown.size() == 1);
+
+		// The server closes every socket alice opens for a while, as a network that comes
+		// and goes would, and bob posts meanwhile.
+		ScheduledExecutorService dropper = Executors.newSingleThreadScheduledExecutor();
+		try {
+			dropper.scheduleAtFixedRate(() -> ConnectionDrops.dropConnectionsOf(this.context, alice.id()), 0, 20,
+					TimeUnit.MILLISECONDS);
+			eventually().until(browser::connectionStatus, "Reconnecting"::equals);
+			for (int i = 1; i <= 5; i++) {
+				post(bob, channel, "missed " + i);
+			}
+		}
+		finally {
+			dropper.shutdownNow();
+		}
+
+		eventually().until(browser::connectionStatus, "Connected"::equals);
+		eventually().until(browser::messages, (shown) -> shown.size() >= 6);
+		List<String> shown = browser.messages();
+		assertThat(shown).hasSize(6);
+		assertThat(shown.get(0)).contains("before the drop");
+		for (int i = 1; i <= 5; i++) {
+			assertThat(shown.get(i)).contains(bob.username()).contains("missed " + i);
+		}
+	}
+
+	@Test
+	void aMessageWrittenWhileReconnectingIsSentOnceWhenBack() {
+		TestUser alice = this.clients.newUser();
+		long channel = this.clients.createChannel(alice, "public");
+		Browser browser = signedIn(alice);
+
+		ScheduledExecutorService dropper = Executors.newSingleThreadScheduledExecutor();
+		try {
+			dropper.scheduleAtFixedRate(() -> ConnectionDrops.dropConnectionsOf(this.context, alice.id()), 0, 20,
+					TimeUnit.MILLISECONDS);
+			eventually().until(browser::connectionStatus, "Reconnecting"::equals);
+			browser.send("written offline");
+			eventually().until(browser::messages, (shown) -> shown.size() == 1);
+		}
+		finally {
+			dropper.shutdownNow();
+		}
+
+		eventually().until(browser::connectionStatus, "Connected"::equals);
+		eventually().until(browser::messages, (shown) -> shown.size() == 1 && shown.get(0).contains("written offline")
+				&& !shown.get(0).contains("Waiting"));
+		assertThat(this.clients.messages(alice, channel, "sinceSeq=0").get("messages")).hasSize(1);
+	}
+
+	@Test
+	void unreadMessagesInAnotherChannelShowOnItsLink() {
+		TestUser alice = this.clients.newUser();
+		TestUser bob = this.clients.newUser();
+		this.clients.createChannel(alice, "public", bob);
+		this.clients.createChannel(alice, "public", bob);
+		Browser browser = signedIn(alice);
+		String open = eventually().until(browser::openChannelName, (name) -> !name.isEmpty());
+		JsonNode other = StreamSupport.stream(this.clients.get(alice, "/api/channels").spliterator(), false)
+			.filter((channel) -> !channel.get("name").asString().equals(open))
+			.findFirst()
+			.orElseThrow();
+		String name = other.get("name").asString();
+
+		post(bob, other.get("id").asLong(), "one");
+		post(bob, other.get("id").asLong(), "two");
+
+		eventually().until(browser::channelLinks,
+				(links) -> links.stream().anyMatch((link) -> link.startsWith(name) && link.contains("2 unread")));
+		browser.openChannel(name);
+		eventually().until(browser::messages, (shown) -> shown.size() == 2);
+		eventually().until(browser::channelLinks,
+				(links) -> links.stream().noneMatch((link) -> link.contains("unread")));
+	}
+
+	@Test
+	void signOutForgetsTheTokenWhichNoCookieEverHeld() {
+		TestUser alice = this.clients.newUser();
+		this.clients.createChannel(alice, "public");
+		Browser browser = signedIn(alice);
+		String token = (String) browser
+			.script("return JSON.parse(sessionStorage.getItem('switchboard.session')).token");
+		assertThat(token).isNotBlank();
+		assertThat(browser.cookies()).noneMatch((cookie) -> cookie.getValue().contains(token));
+
+		browser.byRole("button", "Sign out").click();
+
+		eventually().until(browser::signInFormShown);
+		assertThat(browser.script("return sessionStorage.length")).isEqualTo(0L);
+		browser.reload();
+		eventually().until(browser::signInFormShown);
+	}
+
+	private Browser signedIn(TestUser user) {
+		Browser browser = Browser.open(this.clients.port());
+		this.browsers.add(browser);
+		return browser.signIn(user.username(), TestClients.PASSWORD);
+	}
+
+	private void post(TestUser user, long channelId, String content) {
+		this.clients.rest(user)
+			.post()
+			.uri("/api/channels/{id}/messages", channelId)
+			.body(Map.of("content", content))
+			.retrieve()
+			.toBodilessEntity();
+	}
+
+}
