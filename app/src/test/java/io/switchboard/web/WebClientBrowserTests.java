@@ -195,19 +195,66 @@ class WebClientBrowserTests {
 		eventually().until(browser::signInFormShown);
 	}
 
+	@Test
+	void editsAndDeletesMadeElsewhereShowLive() {
+		TestUser alice = this.clients.newUser();
+		TestUser bob = this.clients.newUser();
+		long channel = this.clients.createChannel(alice, "public", bob);
+		long first = post(bob, channel, "frist");
+		long second = post(bob, channel, "regrettable");
+		Browser browser = signedIn(alice);
+		eventually().until(browser::messages, (shown) -> shown.size() == 2);
+
+		this.clients.rest(bob)
+			.patch()
+			.uri("/api/messages/{id}", first)
+			.body(Map.of("content", "first"))
+			.retrieve()
+			.toBodilessEntity();
+		this.clients.rest(bob).delete().uri("/api/messages/{id}", second).retrieve().toBodilessEntity();
+
+		eventually().until(browser::messages,
+				(shown) -> shown.size() == 2 && shown.get(0).contains("first") && shown.get(0).contains("(edited)")
+						&& shown.get(1).contains("This message was deleted.") && !shown.get(1).contains("regrettable"));
+	}
+
+	@Test
+	void olderMessagesLoadPageByPage() {
+		TestUser alice = this.clients.newUser();
+		List<TestUser> posters = List.of(this.clients.newUser(), this.clients.newUser(), this.clients.newUser());
+		long channel = this.clients.createChannel(alice, "public", posters.toArray(TestUser[]::new));
+		// Three posters, each within the REST write limit of 20 a second.
+		for (int i = 1; i <= 57; i++) {
+			post(posters.get((i - 1) / 19), channel, "number " + i);
+		}
+		Browser browser = signedIn(alice);
+		eventually().until(browser::messages, (shown) -> shown.size() == 50);
+		assertThat(browser.messages().get(0)).contains("number 8");
+
+		browser.byRole("button", "Load older messages").click();
+
+		eventually().until(browser::messages, (shown) -> shown.size() == 57);
+		List<String> shown = browser.messages();
+		for (int i = 1; i <= 57; i++) {
+			assertThat(shown.get(i - 1)).endsWith("number " + i);
+		}
+	}
+
 	private Browser signedIn(TestUser user) {
 		Browser browser = Browser.open(this.clients.port());
 		this.browsers.add(browser);
 		return browser.signIn(user.username(), TestClients.PASSWORD);
 	}
 
-	private void post(TestUser user, long channelId, String content) {
-		this.clients.rest(user)
+	private long post(TestUser user, long channelId, String content) {
+		return this.clients.rest(user)
 			.post()
 			.uri("/api/channels/{id}/messages", channelId)
 			.body(Map.of("content", content))
 			.retrieve()
-			.toBodilessEntity();
+			.body(JsonNode.class)
+			.get("id")
+			.asLong();
 	}
 
 }
