@@ -8,6 +8,7 @@ import { bindComposer } from "./view/composer.js";
 import { bindConnectionStatus } from "./view/connection-status.js";
 import { bindMessageList } from "./view/message-list.js";
 import { bindSidebar } from "./view/sidebar.js";
+import { bindTypingIndicator } from "./view/typing-indicator.js";
 import { showSignIn } from "./view/sign-in.js";
 
 const LAST_CHANNEL = "switchboard.lastChannel.";
@@ -54,6 +55,7 @@ async function startChat(session) {
   bindSidebar(state);
   bindMessageList(state, sync);
   bindComposer(state, sync);
+  bindTypingIndicator(state);
 
   const openFromLocation = () => {
     const id = Number(/^#channel\/(\d+)$/.exec(location.hash)?.[1]);

@@ -31,6 +31,7 @@ export class ChatState extends EventTarget {
   channels = new Map(); // id -> {id, name, type, unreadCount, mentionCount, muted, timeline}
   openChannelId = null;
   outbox = []; // {clientMessageId, channelId, content, state: "queued"|"sent"|"failed", error}
+  typing = new Map(); // channel id -> Map(user id -> {username, timer})
 
   constructor(user) {
     super();
@@ -87,6 +88,8 @@ export class ChatState extends EventTarget {
    */
   applyMessage(channel, message, createdAfter) {
     if (!channel.timeline.upsert(message)) return;
+    // Their message arrived: they have stopped typing it.
+    if (message.seq > createdAfter && message.sender) this.setTyping(channel.id, message.sender.id, message.sender.username, false);
     if (message.clientMessageId && message.sender?.id === this.user.id) this.settle(message.clientMessageId);
     const fromOther = message.sender?.id !== this.user.id;
     if (fromOther && !message.deleted && message.seq > createdAfter && channel.id !== this.openChannelId) {
@@ -95,6 +98,25 @@ export class ChatState extends EventTarget {
       this.changed("channels");
     }
     if (channel.id === this.openChannelId) this.changed("messages");
+  }
+
+  /** Someone started or stopped typing; it lapses by itself after `forMs`. */
+  setTyping(channelId, userId, username, typing, forMs) {
+    if (userId === this.user.id) return;
+    const inChannel = this.typing.get(channelId) ?? new Map();
+    this.typing.set(channelId, inChannel);
+    clearTimeout(inChannel.get(userId)?.timer);
+    if (typing) {
+      const timer = setTimeout(() => this.setTyping(channelId, userId, username, false), forMs);
+      inChannel.set(userId, { username, timer });
+    } else {
+      inChannel.delete(userId);
+    }
+    if (channelId === this.openChannelId) this.changed("typing");
+  }
+
+  typingIn(channelId) {
+    return [...(this.typing.get(channelId)?.values() ?? [])].map((t) => t.username).sort();
   }
 
   queue(channelId, content, clientMessageId) {

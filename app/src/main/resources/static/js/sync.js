@@ -7,6 +7,10 @@
 const RECOVERY_PAGE = 500;
 const HISTORY_PAGE = 50;
 const RETRYABLE = new Set(["rate_limited", "unavailable"]);
+// PROTOCOL.md 3.2: a typing event lapses 6 seconds after it was sent; a typer repeats
+// it every few seconds, and the server passes on at most one per 2 seconds.
+const TYPING_SHOWN_MS = 6000;
+const TYPING_REPEAT_MS = 3000;
 
 /** A channel's place in its event stream. */
 class Stream {
@@ -22,6 +26,7 @@ export class ChatSync {
   #streams = new Map(); // channel id -> Stream
   #readTimer = null;
   #flushing = false;
+  #typingSentAt = 0;
 
   constructor(api, connection, state) {
     this.#api = api;
@@ -78,7 +83,19 @@ export class ChatSync {
     const channel = this.#state.openChannel();
     if (!channel) return;
     this.#state.queue(channel.id, content, newClientMessageId());
+    this.#typingSentAt = 0; // the message itself ends the typing for whoever reads it
     this.#flush();
+  }
+
+  /** Tells the open channel that I am typing (or stopped), without flooding it. */
+  typing(typing) {
+    const channel = this.#state.openChannel();
+    if (!channel || !this.#connection.connected) return;
+    const now = Date.now();
+    if (typing && now - this.#typingSentAt < TYPING_REPEAT_MS) return;
+    if (!typing && this.#typingSentAt === 0) return;
+    this.#typingSentAt = typing ? now : 0;
+    this.#connection.publish(`/app/channel.${channel.id}.typing`, { typing }).confirmed.catch(() => {});
   }
 
   #addChannels(listed) {
@@ -124,7 +141,13 @@ export class ChatSync {
   #channelEvent(channelId, event) {
     const channel = this.#state.channels.get(channelId);
     const stream = this.#streams.get(channelId);
-    if (!channel || !stream || typeof event.seq !== "number") return; // typing has no seq
+    if (!channel || !stream) return;
+    if (event.type === "typing") {
+      // Outside the ordered stream: no seq, not recovered.
+      this.#state.setTyping(channelId, event.userId, event.username, event.typing, TYPING_SHOWN_MS);
+      return;
+    }
+    if (typeof event.seq !== "number") return;
     if (stream.appliedSeq === null || stream.recovering) {
       stream.buffer.push(event);
       return;

@@ -28,6 +28,7 @@ export function bindComposer(state, sync) {
       submit();
     }
   });
+  input.addEventListener("input", () => sync.typing(input.value.trim() !== ""));
   state.addEventListener("change", (event) => {
     if (event.detail === "open") input.focus();
   });

@@ -115,6 +115,16 @@ final class Browser implements AutoCloseable {
 		field("Message").sendKeys(text, Keys.ENTER);
 	}
 
+	/** Types into the composer without sending. */
+	void type(String text) {
+		field("Message").sendKeys(text);
+	}
+
+	/** What the line under the message list says about who is typing. */
+	String typingIndicator() {
+		return this.driver.findElement(By.id("typing")).getText();
+	}
+
 	String connectionStatus() {
 		return byRole("status", "Connection").getText();
 	}

@@ -62,6 +62,22 @@ class WebClientBrowserTests {
 	}
 
 	@Test
+	void typingShowsWhileSomeoneWritesAndEndsWithTheirMessage() {
+		TestUser alice = this.clients.newUser();
+		TestUser bob = this.clients.newUser();
+		this.clients.createChannel(alice, "public", bob);
+		Browser alicesBrowser = signedIn(alice);
+		Browser bobsBrowser = signedIn(bob);
+
+		alicesBrowser.type("hel");
+		eventually().until(bobsBrowser::typingIndicator, (alice.username() + " is typing…")::equals);
+
+		alicesBrowser.send("lo");
+		eventually().until(bobsBrowser::messages, (shown) -> shown.size() == 1 && shown.get(0).contains("hello"));
+		assertThat(bobsBrowser.typingIndicator()).isEmpty();
+	}
+
+	@Test
 	void markupInAMessageIsShownAsTextAndRunsNothing() {
 		TestUser alice = this.clients.newUser();
 		this.clients.createChannel(alice, "public");
