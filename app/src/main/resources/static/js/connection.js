@@ -10,6 +10,7 @@ const LONGEST_RETRY_MS = 30000;
 // After this many WebSocket attempts that never opened, WebSocket is probably blocked
 // on the way (a proxy), so SockJS's HTTP transports get their turn.
 const WEBSOCKET_ATTEMPTS_BEFORE_SOCKJS = 3;
+const SUBSCRIBE_TIMEOUT_MS = 15000;
 
 export const Status = Object.freeze({
   CONNECTED: "Connected",
@@ -118,15 +119,30 @@ export class Connection extends EventTarget {
     if (client !== this.#client) return;
     this.#everOpened = true;
     this.#live.clear();
-    try {
-      await Promise.all([...this.#subscriptions.keys()].map((d) => this.#subscribeNow(d)));
-    } catch {
-      return; // the socket closed meanwhile; #closed retries
+    // A refused SUBSCRIBE (a channel left while away) answers with an error event, not a
+    // RECEIPT: it must not keep the others from counting as ready.
+    const subscribed = Promise.allSettled([...this.#subscriptions.keys()].map((d) => this.#subscribeNow(d)));
+    const timeout = new Promise((resolve) => setTimeout(() => resolve("timeout"), SUBSCRIBE_TIMEOUT_MS));
+    if ((await Promise.race([subscribed, timeout])) === "timeout") {
+      if (client === this.#client) this.drop();
+      return;
     }
-    if (client !== this.#client) return;
+    if (client !== this.#client || !client.connected) return;
     this.#failedAttempts = 0;
     this.#setStatus(Status.CONNECTED);
     this.dispatchEvent(new Event("ready"));
+  }
+
+  /** Stops following a destination, on this socket and the next ones. */
+  unsubscribe(destination) {
+    this.#subscriptions.delete(destination);
+    this.#live.get(destination)?.unsubscribe();
+    this.#live.delete(destination);
+  }
+
+  /** Closes the current socket as a network drop would: reconnecting starts over. */
+  drop() {
+    this.#client?.forceDisconnect();
   }
 
   #subscribeNow(destination) {

@@ -65,6 +65,13 @@ async function startChat(session) {
     return true;
   };
   window.addEventListener("hashchange", openFromLocation);
+  state.addEventListener("change", (event) => {
+    // The open channel went (access ended): show another rather than nothing.
+    if (event.detail === "open" && state.openChannelId === null) {
+      const channel = firstChannel(state, null);
+      if (channel) location.replace(`#channel/${channel.id}`);
+    }
+  });
 
   try {
     await sync.start();

@@ -56,6 +56,15 @@ export class ChatState extends EventTarget {
     return added;
   }
 
+  removeChannel(channelId) {
+    if (!this.channels.delete(channelId)) return;
+    if (this.openChannelId === channelId) {
+      this.openChannelId = null;
+      this.changed("open");
+    }
+    this.changed("channels");
+  }
+
   sortedChannels() {
     return [...this.channels.values()].sort((a, b) => a.name.localeCompare(b.name));
   }

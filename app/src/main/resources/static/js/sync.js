@@ -3,6 +3,7 @@
 // GET /api/channels/{id}/messages?sinceSeq=N before anything newer is applied, so that
 // missed messages appear once each and in order (PROTOCOL.md, "Ordering and recovery").
 // Sends wait in the outbox until the server confirms them by their clientMessageId.
+import { SessionExpired } from "./session.js";
 
 const RECOVERY_PAGE = 500;
 const HISTORY_PAGE = 50;
@@ -32,7 +33,7 @@ export class ChatSync {
     this.#api = api;
     this.#connection = connection;
     this.#state = state;
-    connection.addEventListener("ready", () => this.#synchronize().catch((e) => this.#failed(e)));
+    connection.addEventListener("ready", () => this.#synchronize().catch((error) => this.#synchronizeFailed(error)));
     connection.addEventListener("lost", () => this.#connectionLost());
     connection.subscribe("/user/queue/errors", (event) => this.#errorEvent(event));
   }
@@ -129,6 +130,17 @@ export class ChatSync {
       }
     }
     this.#flush();
+  }
+
+  #synchronizeFailed(error) {
+    if (error instanceof SessionExpired) {
+      this.#failed(error);
+      return;
+    }
+    // Without the catching up, this socket would show an incomplete channel as if it
+    // were whole: start over, with the connection's backoff.
+    console.warn("catching up failed, reconnecting", error);
+    this.#connection.drop();
   }
 
   #connectionLost() {
@@ -235,8 +247,16 @@ export class ChatSync {
   }
 
   #errorEvent(event) {
-    const item = this.#state.outbox.find((i) => (event.clientMessageId && i.clientMessageId === event.clientMessageId) || (event.receiptId && i.receipt === event.receiptId));
     if (event.receiptId) this.#connection.refuseReceipt(event.receiptId, new Error(event.message));
+    const topic = /^\/topic\/channel\.(\d+)$/.exec(event.destination ?? "");
+    if (topic) {
+      // A SUBSCRIBE refused, or a subscription ended: forbidden means access is gone
+      // (kicked, banned, left elsewhere); anything else is worth another socket.
+      if (event.code === "forbidden") this.#leftChannel(Number(topic[1]));
+      else this.#connection.drop();
+      return;
+    }
+    const item = this.#state.outbox.find((i) => (event.clientMessageId && i.clientMessageId === event.clientMessageId) || (event.receiptId && i.receipt === event.receiptId));
     if (!item) return;
     if (RETRYABLE.has(event.code)) {
       item.state = "queued";
@@ -246,6 +266,13 @@ export class ChatSync {
       item.error = event.message;
     }
     this.#state.changed("outbox");
+  }
+
+  /** Access to a channel ended (kicked, banned, left elsewhere): it leaves the sidebar. */
+  #leftChannel(channelId) {
+    this.#connection.unsubscribe(`/topic/channel.${channelId}`);
+    this.#streams.delete(channelId);
+    this.#state.removeChannel(channelId);
   }
 
   /** Moves the read marker to what the open channel shows, at most twice a second. */

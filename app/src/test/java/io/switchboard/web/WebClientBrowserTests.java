@@ -194,6 +194,27 @@ class WebClientBrowserTests {
 	}
 
 	@Test
+	void aChannelSomeoneIsRemovedFromLeavesTheirSidebar() {
+		TestUser alice = this.clients.newUser();
+		TestUser bob = this.clients.newUser();
+		long kept = this.clients.createChannel(alice, "public", bob);
+		long removed = this.clients.createChannel(alice, "private", bob);
+		String keptName = this.clients.get(bob, "/api/channels/" + kept).get("name").asString();
+		String removedName = this.clients.get(bob, "/api/channels/" + removed).get("name").asString();
+		Browser browser = signedIn(bob);
+		eventually().until(browser::channelLinks, (links) -> links.size() == 2);
+
+		this.clients.rest(alice)
+			.delete()
+			.uri("/api/channels/{id}/members/{userId}", removed, bob.id())
+			.retrieve()
+			.toBodilessEntity();
+
+		eventually().until(browser::channelLinks, (links) -> links.size() == 1 && links.get(0).startsWith(keptName));
+		assertThat(browser.channelLinks()).noneMatch((link) -> link.startsWith(removedName));
+	}
+
+	@Test
 	void signOutForgetsTheTokenWhichNoCookieEverHeld() {
 		TestUser alice = this.clients.newUser();
 		this.clients.createChannel(alice, "public");
