@@ -88,6 +88,13 @@ export class ChatSync {
     this.#flush();
   }
 
+  /** Adds or removes my reaction; the change shows when its event arrives. */
+  react(message, emoji, add) {
+    if (!this.#connection.connected) return;
+    const { confirmed } = this.#connection.publish(`/app/channel.${message.channelId}.react`, { messageId: message.id, emoji, add });
+    confirmed.catch(() => {});
+  }
+
   /** Tells the open channel that I am typing (or stopped), without flooding it. */
   typing(typing) {
     const channel = this.#state.openChannel();

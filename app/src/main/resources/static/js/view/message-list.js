@@ -2,6 +2,8 @@
 // user content goes in with textContent: nothing a user writes is ever parsed as HTML.
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
+// The picker's few emoji; any other comes from a chip someone else started.
+const QUICK_EMOJI = ["👍", "❤️", "😂", "🎉", "👀", "🙏"];
 
 export function bindMessageList(state, sync) {
   const log = document.getElementById("messages");
@@ -27,7 +29,7 @@ export function bindMessageList(state, sync) {
     const scrollBefore = log.scrollTop;
     const wanted = [];
     for (const message of channel.timeline.inOrder()) {
-      wanted.push(entry(`m${message.id}`, message.lastSeq, () => messageArticle(message, state.user)));
+      wanted.push(entry(`m${message.id}`, message.lastSeq, () => messageArticle(message, state.user, sync)));
     }
     for (const item of state.pendingIn(channel.id)) {
       wanted.push(entry(`p${item.clientMessageId}`, `${item.state}:${item.error}`, () => pendingArticle(item, state.user)));
@@ -67,7 +69,7 @@ export function bindMessageList(state, sync) {
   });
 }
 
-function messageArticle(message, me) {
+function messageArticle(message, me, sync) {
   const article = document.createElement("article");
   article.className = "message";
   article.dataset.seq = message.seq;
@@ -98,7 +100,53 @@ function messageArticle(message, me) {
     content.textContent = message.content;
   }
   article.append(header, content);
+  if (!message.deleted) article.append(reactions(message, me, sync));
   return article;
+}
+
+/** Chips of the reactions so far (pressed where one is mine) and a small picker. */
+function reactions(message, me, sync) {
+  const row = document.createElement("div");
+  row.className = "reactions";
+  for (const reaction of message.reactions ?? []) {
+    const mine = reaction.userIds.includes(me.id);
+    const chip = document.createElement("button");
+    chip.type = "button";
+    chip.className = "reaction";
+    chip.textContent = `${reaction.emoji} ${reaction.count}`;
+    chip.setAttribute("aria-pressed", String(mine));
+    chip.addEventListener("click", () => sync.react(message, reaction.emoji, !mine));
+    row.append(chip);
+  }
+  const add = document.createElement("button");
+  add.type = "button";
+  add.className = "add-reaction";
+  add.textContent = "+";
+  add.setAttribute("aria-label", "Add reaction");
+  add.setAttribute("aria-expanded", "false");
+  const picker = document.createElement("div");
+  picker.className = "picker";
+  picker.hidden = true;
+  for (const emoji of QUICK_EMOJI) {
+    const choice = document.createElement("button");
+    choice.type = "button";
+    choice.textContent = emoji;
+    choice.setAttribute("aria-label", `React with ${emoji}`);
+    choice.addEventListener("click", () => {
+      picker.hidden = true;
+      add.setAttribute("aria-expanded", "false");
+      const held = (message.reactions ?? []).find((r) => r.emoji === emoji);
+      if (!held?.userIds.includes(me.id)) sync.react(message, emoji, true);
+    });
+    picker.append(choice);
+  }
+  add.addEventListener("click", () => {
+    picker.hidden = !picker.hidden;
+    add.setAttribute("aria-expanded", String(!picker.hidden));
+    if (!picker.hidden) picker.firstElementChild.focus();
+  });
+  row.append(add, picker);
+  return row;
 }
 
 function pendingArticle(item, me) {
