@@ -27,7 +27,10 @@ export class Connection extends EventTarget {
   #retryTimer = null;
   #failedAttempts = 0;
   #everOpened = false;
-  #useSockJs = new URLSearchParams(location.search).get("transport") === "sockjs";
+  // ?transport=sockjs forces SockJS's HTTP transports, as on a network that blocks
+  // WebSocket; otherwise SockJS comes in only after WebSocket never opened.
+  #forcedSockJs = new URLSearchParams(location.search).get("transport") === "sockjs";
+  #useSockJs = this.#forcedSockJs;
   #running = false;
   #receiptCounter = 0;
   status = Status.OFFLINE;
@@ -102,7 +105,8 @@ export class Connection extends EventTarget {
       debug: () => {},
     });
     if (this.#useSockJs) {
-      client.webSocketFactory = () => new window.SockJS(`${location.origin}/sockjs`);
+      const options = this.#forcedSockJs ? { transports: ["xhr-streaming", "xhr-polling"] } : {};
+      client.webSocketFactory = () => new window.SockJS(`${location.origin}/sockjs`, null, options);
     } else {
       const scheme = location.protocol === "https:" ? "wss:" : "ws:";
       client.brokerURL = `${scheme}//${location.host}/ws`;

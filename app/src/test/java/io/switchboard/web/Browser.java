@@ -93,7 +93,11 @@ final class Browser implements AutoCloseable {
 	}
 
 	Browser signIn(String username, String password) {
-		visit("/");
+		return signIn("/", username, password);
+	}
+
+	Browser signIn(String path, String username, String password) {
+		visit(path);
 		field("Username").sendKeys(username);
 		field("Password").sendKeys(password);
 		byRole("button", "Sign in").click();

@@ -78,6 +78,25 @@ class WebClientBrowserTests {
 	}
 
 	@Test
+	void chatWorksOverSockJsWhereWebSocketIsNotUsed() {
+		TestUser alice = this.clients.newUser();
+		TestUser bob = this.clients.newUser();
+		long channel = this.clients.createChannel(alice, "public", bob);
+		Browser browser = Browser.open(this.clients.port());
+		this.browsers.add(browser);
+		browser.signIn("/?transport=sockjs", alice.username(), TestClients.PASSWORD);
+
+		browser.send("over http");
+		post(bob, channel, "back over http");
+
+		eventually().until(browser::messages, (shown) -> shown.size() == 2 && shown.get(0).contains("over http")
+				&& shown.get(1).contains("back over http"));
+		assertThat(browser.script("return performance.getEntriesByType('resource')"
+				+ ".some((entry) => entry.name.includes('/sockjs/') && entry.name.includes('/xhr'))"))
+			.isEqualTo(true);
+	}
+
+	@Test
 	void markupInAMessageIsShownAsTextAndRunsNothing() {
 		TestUser alice = this.clients.newUser();
 		this.clients.createChannel(alice, "public");
