@@ -36,7 +36,7 @@ final class Browser implements AutoCloseable {
 
 	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
-	static final Duration PATIENCE = Duration.ofSeconds(20);
+	static final Duration PATIENCE = Duration.ofSeconds(30);
 
 	/**
 	 * Selenium looks for a DevTools binding for this Chromium's version on every start,

@@ -87,6 +87,8 @@ class WebClientBrowserTests {
 		browser.signIn("/?transport=sockjs", alice.username(), TestClients.PASSWORD);
 
 		browser.send("over http");
+		eventually().until(browser::messages, (shown) -> shown.size() == 1 && shown.get(0).contains("over http")
+				&& !shown.get(0).contains("Sending"));
 		post(bob, channel, "back over http");
 
 		eventually().until(browser::messages, (shown) -> shown.size() == 2 && shown.get(0).contains("over http")
