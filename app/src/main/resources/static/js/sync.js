@@ -40,7 +40,7 @@ export class ChatSync {
 
   /** Lists the channels and subscribes to them, then connects. */
   async start() {
-    this.#addChannels(await this.#api.get("/api/channels"));
+    await this.#addChannels(await this.#api.get("/api/channels"));
     this.#connection.start();
   }
 
@@ -106,13 +106,15 @@ export class ChatSync {
     this.#connection.publish(`/app/channel.${channel.id}.typing`, { typing }).confirmed.catch(() => {});
   }
 
+  /** Adds and subscribes to channels not known yet; settles once events flow to them. */
   #addChannels(listed) {
     const added = this.#state.mergeChannels(listed);
-    for (const channel of added) {
-      this.#streams.set(channel.id, new Stream());
-      this.#connection.subscribe(`/topic/channel.${channel.id}`, (event) => this.#channelEvent(channel.id, event));
-    }
-    return added;
+    return Promise.allSettled(
+      added.map((channel) => {
+        this.#streams.set(channel.id, new Stream());
+        return this.#connection.subscribe(`/topic/channel.${channel.id}`, (event) => this.#channelEvent(channel.id, event));
+      }),
+    );
   }
 
   /**
@@ -121,8 +123,9 @@ export class ChatSync {
    * counts and position.
    */
   async #synchronize() {
-    this.#addChannels(await this.#api.get("/api/channels"));
-    // Subscriptions of channels added just now were made on this socket already.
+    // Channels joined elsewhere meanwhile: subscribed before their position is read
+    // below, so that no event falls between the two.
+    await this.#addChannels(await this.#api.get("/api/channels"));
     const listed = await this.#api.get("/api/channels");
     for (const entry of listed) {
       const channel = this.#state.channels.get(entry.id);
