@@ -1,6 +1,8 @@
 package io.switchboard.web;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -12,6 +14,7 @@ import io.switchboard.broker.ConnectionDrops;
 import io.switchboard.test.ServerTest;
 import io.switchboard.test.TestClients;
 import io.switchboard.test.TestUser;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -37,11 +40,31 @@ class WebClientBrowserTests {
 	@Autowired
 	ApplicationContext context;
 
+	/**
+	 * Browsers the tests before left behind, wiped: starting Chromium costs seconds,
+	 * wiping it next to nothing.
+	 */
+	private static final Deque<Browser> idle = new ArrayDeque<>();
+
 	private final List<Browser> browsers = new ArrayList<>();
 
 	@AfterEach
-	void closeBrowsers() {
-		this.browsers.forEach(Browser::close);
+	void wipeBrowsers() {
+		for (Browser browser : this.browsers) {
+			try {
+				browser.wipe();
+				idle.push(browser);
+			}
+			catch (RuntimeException ex) {
+				browser.close();
+			}
+		}
+	}
+
+	@AfterAll
+	static void closeBrowsers() {
+		idle.forEach(Browser::close);
+		idle.clear();
 	}
 
 	@Test
@@ -82,8 +105,7 @@ class WebClientBrowserTests {
 		TestUser alice = this.clients.newUser();
 		TestUser bob = this.clients.newUser();
 		long channel = this.clients.createChannel(alice, "public", bob);
-		Browser browser = Browser.open(this.clients.port());
-		this.browsers.add(browser);
+		Browser browser = browser();
 		browser.signIn("/?transport=sockjs", alice.username(), TestClients.PASSWORD);
 
 		browser.send("over http");
@@ -327,9 +349,13 @@ class WebClientBrowserTests {
 	}
 
 	private Browser signedIn(TestUser user) {
-		Browser browser = Browser.open(this.clients.port());
+		return browser().signIn(user.username(), TestClients.PASSWORD);
+	}
+
+	private Browser browser() {
+		Browser browser = idle.isEmpty() ? Browser.open(this.clients.port()) : idle.pop();
 		this.browsers.add(browser);
-		return browser.signIn(user.username(), TestClients.PASSWORD);
+		return browser;
 	}
 
 	private long post(TestUser user, long channelId, String content) {
