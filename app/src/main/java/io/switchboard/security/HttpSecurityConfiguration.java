@@ -25,6 +25,15 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class HttpSecurityConfiguration {
 
+	/**
+	 * For the web client: scripts and styles only from the server's own files, so that
+	 * markup a user smuggles into a message could run nothing even if it were rendered. A
+	 * response that sets its own policy (attachments: {@code sandbox}) keeps it.
+	 */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data: blob:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, UserAuthenticationConverter converter, JsonMapper json,
 			Environment environment) {
@@ -52,6 +61,7 @@ class HttpSecurityConfiguration {
 						ErrorCode.UNAUTHORIZED, "a valid bearer token is required"))
 				.accessDeniedHandler(
 						(request, response, ex) -> writeProblem(response, json, ErrorCode.FORBIDDEN, "not allowed")))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// Bearer tokens are never sent by a browser on its own, so there is nothing
 			// to

@@ -1,0 +1,36 @@
+// REST calls with the signed-in user's token. A 401 means the token no longer counts
+// (expired, password changed, account disabled): callers sign out on SessionExpired.
+import { SessionExpired } from "./session.js";
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export class Api {
+  #token;
+
+  constructor(token) {
+    this.#token = token;
+  }
+
+  get(path) {
+    return this.#call("GET", path);
+  }
+
+  post(path, body) {
+    return this.#call("POST", path, body);
+  }
+
+  async #call(method, path, body) {
+    const headers = { Authorization: `Bearer ${this.#token}` };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    if (response.status === 401) throw new SessionExpired("session expired");
+    if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => ({})));
+    return response.status === 204 ? null : response.json();
+  }
+}

@@ -1,0 +1,97 @@
+// Starts the client: the sign-in form, or the chat for the session this tab kept.
+import { Api } from "./api.js";
+import { Connection } from "./connection.js";
+import { forgetSession, SessionExpired, storedSession } from "./session.js";
+import { ChatState } from "./state.js";
+import { ChatSync } from "./sync.js";
+import { bindComposer } from "./view/composer.js";
+import { bindConnectionStatus } from "./view/connection-status.js";
+import { bindMessageList } from "./view/message-list.js";
+import { bindSidebar } from "./view/sidebar.js";
+import { bindTypingIndicator } from "./view/typing-indicator.js";
+import { showSignIn } from "./view/sign-in.js";
+
+const LAST_CHANNEL = "switchboard.lastChannel.";
+
+function start() {
+  const session = storedSession();
+  if (session) startChat(session);
+  else showSignIn(startChat);
+}
+
+async function startChat(session) {
+  const api = new Api(session.token);
+  const connection = new Connection(session.token);
+  const state = new ChatState(session.user);
+  const sync = new ChatSync(api, connection, state);
+
+  const signOut = async (notice) => {
+    await connection.stop();
+    forgetSession();
+    history.replaceState(null, "", location.pathname + location.search);
+    // A fresh page: nothing of this user's chat stays in memory for the next one.
+    if (notice) sessionStorage.setItem("switchboard.notice", notice);
+    location.reload();
+  };
+  const failed = (error) => {
+    if (error instanceof SessionExpired) signOut("Your session ended. Please sign in again.");
+    else console.error(error);
+  };
+  sync.onFailure(failed);
+  connection.addEventListener("unauthorized", async () => {
+    // A role change also ends sessions this way, and the same token then connects
+    // again; only a token the server no longer accepts ends the session here.
+    try {
+      await api.get("/api/me");
+    } catch (error) {
+      failed(error);
+    }
+  });
+
+  document.getElementById("app").hidden = false;
+  document.getElementById("me").textContent = session.user.username;
+  document.getElementById("sign-out").onclick = () => signOut();
+  bindConnectionStatus(connection);
+  bindSidebar(state);
+  bindMessageList(state, sync);
+  bindComposer(state, sync);
+  bindTypingIndicator(state);
+
+  const openFromLocation = () => {
+    const id = Number(/^#channel\/(\d+)$/.exec(location.hash)?.[1]);
+    if (!state.channels.has(id)) return false;
+    localStorage.setItem(LAST_CHANNEL + session.user.id, String(id));
+    sync.open(id).catch(failed);
+    return true;
+  };
+  window.addEventListener("hashchange", openFromLocation);
+  state.addEventListener("change", (event) => {
+    // The open channel went (access ended): show another rather than nothing.
+    if (event.detail === "open" && state.openChannelId === null) {
+      const channel = firstChannel(state, null);
+      if (channel) location.replace(`#channel/${channel.id}`);
+    }
+  });
+
+  try {
+    await sync.start();
+  } catch (error) {
+    failed(error);
+    return;
+  }
+  if (!openFromLocation()) {
+    const channel = firstChannel(state, Number(localStorage.getItem(LAST_CHANNEL + session.user.id)));
+    if (channel) location.replace(`#channel/${channel.id}`);
+  }
+}
+
+/** The channel last opened in this browser, else general, else the first. */
+function firstChannel(state, lastId) {
+  const channels = state.sortedChannels();
+  return state.channels.get(lastId) ?? channels.find((c) => c.name === "general") ?? channels[0];
+}
+
+const notice = sessionStorage.getItem("switchboard.notice");
+sessionStorage.removeItem("switchboard.notice");
+if (notice) showSignIn((session) => startChat(session), notice);
+else start();

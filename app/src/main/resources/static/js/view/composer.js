@@ -1,0 +1,35 @@
+// The composer: Enter sends, Shift+Enter starts a new line. Sending never waits for
+// the network; the outbox takes the message whatever the connection's state.
+const MAX_CODE_POINTS = 4000;
+
+export function bindComposer(state, sync) {
+  const form = document.getElementById("composer");
+  const input = document.getElementById("message-input");
+  const hint = document.getElementById("composer-hint");
+
+  const submit = () => {
+    const content = input.value.trim();
+    if (!content || !state.openChannel()) return;
+    if ([...content].length > MAX_CODE_POINTS) {
+      hint.textContent = `A message is at most ${MAX_CODE_POINTS} characters.`;
+      return;
+    }
+    hint.textContent = "";
+    sync.send(content);
+    input.value = "";
+  };
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    submit();
+  });
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  });
+  input.addEventListener("input", () => sync.typing(input.value.trim() !== ""));
+  state.addEventListener("change", (event) => {
+    if (event.detail === "open") input.focus();
+  });
+}

@@ -1,0 +1,254 @@
+package io.switchboard.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.awaitility.core.ConditionFactory;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import org.springframework.util.FileSystemUtils;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One headless Chromium (Debian's, driven by Debian's chromedriver) with a fresh profile,
+ * finding what a person sees by role and accessible name, as assistive technology does.
+ */
+final class Browser implements AutoCloseable {
+
+	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	/**
+	 * Selenium looks for a DevTools binding for this Chromium's version on every start,
+	 * and warns when it has none; these tests use WebDriver only. Held here, since
+	 * java.util.logging forgets the level of a logger nobody references.
+	 */
+	private static final List<Logger> QUIETER = List.of(Logger.getLogger("org.openqa.selenium.devtools"),
+			Logger.getLogger("org.openqa.selenium.chromium"));
+
+	static {
+		QUIETER.forEach((logger) -> logger.setLevel(Level.SEVERE));
+	}
+
+	private final ChromeDriver driver;
+
+	private final Path profile;
+
+	private final String baseUrl;
+
+	private Browser(ChromeDriver driver, Path profile, String baseUrl) {
+		this.driver = driver;
+		this.profile = profile;
+		this.baseUrl = baseUrl;
+	}
+
+	static Browser open(int port) {
+		Path profile = temporaryProfile();
+		ChromeOptions options = new ChromeOptions();
+		// Both paths set: Selenium Manager has nothing to look for and downloads nothing.
+		options.setBinary(CHROMIUM.toFile());
+		// The network here is closed: without these, Chromium keeps trying its own
+		// services.
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1200,900", "--user-data-dir=" + profile);
+		// An alert must stay open for the test to see it, not be dismissed for it.
+		options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		return new Browser(new ChromeDriver(service, options), profile, "http://localhost:" + port);
+	}
+
+	/**
+	 * Waits for what a page shows, which may not be there yet while it loads.
+	 */
+	static ConditionFactory eventually() {
+		return await().atMost(PATIENCE).ignoreExceptions();
+	}
+
+	Browser visit(String path) {
+		this.driver.get(this.baseUrl + path);
+		return this;
+	}
+
+	Browser signIn(String username, String password) {
+		return signIn("/", username, password);
+	}
+
+	Browser signIn(String path, String username, String password) {
+		visit(path);
+		field("Username").sendKeys(username);
+		field("Password").sendKeys(password);
+		byRole("button", "Sign in").click();
+		eventually().until(this::connectionStatus, "Connected"::equals);
+		return this;
+	}
+
+	void reload() {
+		this.driver.navigate().refresh();
+	}
+
+	/** A text field by its label. */
+	WebElement field(String label) {
+		return byRole("textbox", label);
+	}
+
+	/** Types into the composer and presses Enter. */
+	void send(String text) {
+		field("Message").sendKeys(text, Keys.ENTER);
+	}
+
+	/** Types into the composer without sending. */
+	void type(String text) {
+		field("Message").sendKeys(text);
+	}
+
+	/** What the line under the message list says about who is typing. */
+	String typingIndicator() {
+		return this.driver.findElement(By.id("typing")).getText();
+	}
+
+	String connectionStatus() {
+		return byRole("status", "Connection").getText();
+	}
+
+	WebElement messageLog() {
+		return byRole("log", "Messages");
+	}
+
+	/** The text of each message in the log, top to bottom. */
+	List<String> messages() {
+		return messageLog().findElements(By.tagName("article")).stream().map(WebElement::getText).toList();
+	}
+
+	/** The accessible names of the links in the Channels navigation. */
+	List<String> channelLinks() {
+		return byRole("navigation", "Channels").findElements(By.tagName("a"))
+			.stream()
+			.map(WebElement::getAccessibleName)
+			.toList();
+	}
+
+	/** The name of the channel on show, as its heading says. */
+	String openChannelName() {
+		return this.driver.findElement(By.id("channel-title")).getText();
+	}
+
+	Set<Cookie> cookies() {
+		return this.driver.manage().getCookies();
+	}
+
+	void openChannel(String name) {
+		byRole("navigation", "Channels").findElements(By.tagName("a"))
+			.stream()
+			.filter((link) -> link.getAccessibleName().startsWith(name))
+			.findFirst()
+			.orElseThrow()
+			.click();
+	}
+
+	boolean alertShown() {
+		try {
+			this.driver.switchTo().alert();
+			return true;
+		}
+		catch (NoAlertPresentException ex) {
+			return false;
+		}
+	}
+
+	boolean signInFormShown() {
+		return !this.driver.findElements(By.id("username")).isEmpty()
+				&& this.driver.findElement(By.id("username")).isDisplayed();
+	}
+
+	Object script(String script, Object... arguments) {
+		return this.driver.executeScript(script, arguments);
+	}
+
+	/**
+	 * The one visible element with the given computed role and accessible name.
+	 */
+	WebElement byRole(String role, String name) {
+		Predicate<WebElement> matches = (element) -> element.isDisplayed() && role.equals(element.getAriaRole())
+				&& name.equals(element.getAccessibleName());
+		List<WebElement> found = this.driver.findElements(By.cssSelector(candidates(role)))
+			.stream()
+			.filter(matches)
+			.toList();
+		if (found.size() != 1) {
+			throw new AssertionError(found.size() + " visible elements with role " + role + " and name " + name);
+		}
+		return found.get(0);
+	}
+
+	/** Where elements of a role can be, so that not every element is asked. */
+	private static String candidates(String role) {
+		return switch (role) {
+			case "textbox" -> "input, textarea";
+			case "button" -> "button";
+			case "navigation" -> "nav, [role=navigation]";
+			default -> "[role=" + role + "]";
+		};
+	}
+
+	/**
+	 * Leaves nothing of a test for the next: its page, whose scripts stop with it, what
+	 * the origin stored, cookies and any alert.
+	 */
+	void wipe() {
+		if (alertShown()) {
+			this.driver.switchTo().alert().dismiss();
+		}
+		// A page of the same origin that runs no script, to reach the origin's storage.
+		visit("/favicon.svg");
+		script("sessionStorage.clear(); localStorage.clear()");
+		this.driver.manage().deleteAllCookies();
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.driver.quit();
+		}
+		finally {
+			try {
+				FileSystemUtils.deleteRecursively(this.profile);
+			}
+			catch (IOException ex) {
+				// A profile left in the temporary directory harms nothing.
+			}
+		}
+	}
+
+	private static Path temporaryProfile() {
+		try {
+			return Files.createTempDirectory("switchboard-chromium-");
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
