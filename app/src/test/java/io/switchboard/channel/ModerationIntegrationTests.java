@@ -1,6 +1,8 @@
 package io.switchboard.channel;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.switchboard.test.Inbox;
@@ -82,13 +84,17 @@ class ModerationIntegrationTests {
 			JsonNode ended = errors.next();
 			assertThat(ended.get("message").asString()).startsWith("subscription ended:");
 			assertThat(ended.get("destination").asString()).isEqualTo(topic(channelId));
-			// The kick's own event reached bob before his subscription ended; nothing
-			// after it does. The barrier: a message in the other channel arrives.
-			assertThat(bobsChannel.next().get("type").asString()).isEqualTo("member.left");
+			// Whether the kick's own event reaches bob before his subscription ends
+			// depends on which broker address a node hears first; nothing after it
+			// does. The barrier: a message in the other channel arrives.
 			aliceClient.sendAndAwaitReceipt(send(channelId), Map.of("content", "without bob"));
 			aliceClient.sendAndAwaitReceipt(send(other), Map.of("content", "barrier"));
 			assertThat(bobsOther.next().at("/message/content").asString()).isEqualTo("barrier");
-			assertThat(bobsChannel.isEmpty()).isTrue();
+			List<String> bobSaw = new ArrayList<>();
+			while (!bobsChannel.isEmpty()) {
+				bobSaw.add(bobsChannel.next().get("type").asString());
+			}
+			assertThat(bobSaw).isSubsetOf("member.left").hasSizeLessThanOrEqualTo(1);
 		}
 		assertThat(status(rest(bob).post().uri("/api/channels/{id}/join", channelId))).isEqualTo(200);
 	}
