@@ -38,6 +38,11 @@ class StompFuzzIntegrationTests {
 	 */
 	private static final int BATCHES_PER_SESSION = Integer.getInteger("fuzz.batches", 1_000);
 
+	/**
+	 * Fixed, so that a CI run is repeatable; {@code -Dfuzz.seed=N} explores others.
+	 */
+	private static final long SEED = Long.getLong("fuzz.seed", 20261202L);
+
 	@Autowired
 	TestClients clients;
 
@@ -56,11 +61,13 @@ class StompFuzzIntegrationTests {
 			List<FuzzSession> sessions = new ArrayList<>();
 			List<Throwable> failures = new CopyOnWriteArrayList<>();
 			for (int i = 0; i < SESSIONS; i++) {
+				int index = i;
 				FuzzSession session = new FuzzSession(this.clients.port(), fuzzer.token(), this.clients.json());
 				sessions.add(session);
 				Thread thread = new Thread(() -> {
 					try {
-						qt().withExamples(BATCHES_PER_SESSION)
+						qt().withFixedSeed(SEED + index)
+							.withExamples(BATCHES_PER_SESSION)
 							.withShrinkCycles(20)
 							.forAll(frames.batches(BATCH))
 							.checkAssert((batch) -> {
