@@ -21,7 +21,7 @@ export const Status = Object.freeze({
 export class Connection extends EventTarget {
   #token;
   #client = null;
-  #subscriptions = new Map(); // destination -> handler
+  #subscriptions = new Map(); // destination -> Set of handlers
   #live = new Map(); // destination -> StompSubscription on the current client
   #receipts = new Map(); // receipt id -> {resolve, reject}
   #retryTimer = null;
@@ -70,7 +70,14 @@ export class Connection extends EventTarget {
    * when events flow to the subscription on the current socket.
    */
   subscribe(destination, handler) {
-    this.#subscriptions.set(destination, handler);
+    // Several modules may follow one destination (the notifications queue): one
+    // SUBSCRIBE, and every frame to each of them.
+    const handlers = this.#subscriptions.get(destination);
+    if (handlers) {
+      handlers.add(handler);
+      return Promise.resolve();
+    }
+    this.#subscriptions.set(destination, new Set([handler]));
     return this.connected ? this.#subscribeNow(destination) : Promise.resolve();
   }
 
@@ -152,7 +159,10 @@ export class Connection extends EventTarget {
   #subscribeNow(destination) {
     const receipt = this.#nextReceipt();
     const confirmed = this.#awaitReceipt(receipt);
-    const handler = (frame) => this.#subscriptions.get(destination)?.(JSON.parse(frame.body));
+    const handler = (frame) => {
+      const body = JSON.parse(frame.body);
+      for (const each of this.#subscriptions.get(destination) ?? []) each(body);
+    };
     this.#live.set(destination, this.#client.subscribe(destination, handler, { receipt }));
     return confirmed;
   }

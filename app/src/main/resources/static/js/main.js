@@ -4,9 +4,15 @@ import { Connection } from "./connection.js";
 import { forgetSession, SessionExpired, storedSession } from "./session.js";
 import { ChatState } from "./state.js";
 import { ChatSync } from "./sync.js";
+import { followNewConversations } from "./conversations.js";
+import { People } from "./people.js";
+import { bindChannelDialogs } from "./view/channel-dialogs.js";
 import { bindComposer } from "./view/composer.js";
 import { bindConnectionStatus } from "./view/connection-status.js";
+import { bindDirectory } from "./view/directory.js";
 import { bindMessageList } from "./view/message-list.js";
+import { bindNarrowSidebar } from "./view/narrow-sidebar.js";
+import { bindReadReceipts } from "./view/read-receipts.js";
 import { bindSidebar } from "./view/sidebar.js";
 import { bindTypingIndicator } from "./view/typing-indicator.js";
 import { showSignIn } from "./view/sign-in.js";
@@ -24,6 +30,7 @@ async function startChat(session) {
   const connection = new Connection(session.token);
   const state = new ChatState(session.user);
   const sync = new ChatSync(api, connection, state);
+  const people = new People(api, connection);
 
   const signOut = async (notice) => {
     await connection.stop();
@@ -52,8 +59,13 @@ async function startChat(session) {
   document.getElementById("me").textContent = session.user.username;
   document.getElementById("sign-out").onclick = () => signOut();
   bindConnectionStatus(connection);
-  bindSidebar(state);
+  bindSidebar(state, people);
+  bindNarrowSidebar(state);
+  bindChannelDialogs(api, sync, failed);
+  bindDirectory(api, sync, people, state, failed);
+  followNewConversations(connection, state, sync, failed);
   bindMessageList(state, sync);
+  bindReadReceipts(state, people);
   bindComposer(state, sync);
   bindTypingIndicator(state);
 

@@ -106,6 +106,26 @@ export class ChatSync {
     this.#connection.publish(`/app/channel.${channel.id}.typing`, { typing }).confirmed.catch(() => {});
   }
 
+  /**
+   * Picks up channels joined or opened since the list was read (here, in another tab, or
+   * by someone who started a conversation with me): subscribed first, then positioned at
+   * the channel's seq, as after a reconnect. Returns the channel, if `channelId` is given.
+   */
+  async refreshChannels(channelId) {
+    await this.#addChannels(await this.#api.get("/api/channels"));
+    if (this.#connection.connected) {
+      for (const entry of await this.#api.get("/api/channels")) {
+        const channel = this.#state.channels.get(entry.id);
+        const stream = this.#streams.get(entry.id);
+        if (!channel || !stream || stream.appliedSeq !== null) continue;
+        stream.appliedSeq = entry.lastSeq;
+        this.#state.setUnread(channel, entry.unreadCount ?? 0, entry.mentionCount ?? 0);
+        this.#drain(channel, stream);
+      }
+    }
+    return channelId === undefined ? null : (this.#state.channels.get(channelId) ?? null);
+  }
+
   /** Adds and subscribes to channels not known yet; settles once events flow to them. */
   #addChannels(listed) {
     const added = this.#state.mergeChannels(listed);
@@ -187,6 +207,8 @@ export class ChatSync {
     const before = stream.appliedSeq;
     stream.appliedSeq = event.seq;
     if (event.message) this.#state.applyMessage(channel, event.message, before);
+    // For views that follow other kinds of event (read receipts, members).
+    this.#state.dispatchEvent(new CustomEvent("channel-event", { detail: { channel, event } }));
     if (channel.id === this.#state.openChannelId) this.#markRead(channel);
   }
 

@@ -14,6 +14,7 @@ import java.util.logging.Logger;
 import org.awaitility.core.ConditionFactory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
@@ -183,6 +184,26 @@ final class Browser implements AutoCloseable {
 				&& this.driver.findElement(By.id("username")).isDisplayed();
 	}
 
+	/** The element that has the keyboard focus. */
+	WebElement focused() {
+		return this.driver.switchTo().activeElement();
+	}
+
+	/** Presses a key where the focus is, as a person at the keyboard would. */
+	void press(CharSequence key) {
+		focused().sendKeys(key);
+	}
+
+	/** Whether the Channels navigation is on screen (a narrow screen hides it). */
+	boolean navigationShown() {
+		return this.driver.findElement(By.cssSelector("nav[aria-label=Channels]")).isDisplayed();
+	}
+
+	/** The size of the window, such as a phone's 390 by 800. */
+	void resize(int width, int height) {
+		this.driver.manage().window().setSize(new Dimension(width, height));
+	}
+
 	Object script(String script, Object... arguments) {
 		return this.driver.executeScript(script, arguments);
 	}
@@ -203,12 +224,33 @@ final class Browser implements AutoCloseable {
 		return found.get(0);
 	}
 
+	/**
+	 * The one visible element with the given computed role whose accessible name starts
+	 * with the given text, such as a person's user name followed by more about them.
+	 */
+	WebElement byRoleStartingWith(String role, String prefix) {
+		List<WebElement> found = this.driver.findElements(By.cssSelector(candidates(role)))
+			.stream()
+			.filter((element) -> element.isDisplayed() && role.equals(element.getAriaRole())
+					&& element.getAccessibleName().startsWith(prefix))
+			.toList();
+		if (found.size() != 1) {
+			throw new AssertionError(
+					found.size() + " visible elements with role " + role + " and a name starting " + prefix);
+		}
+		return found.get(0);
+	}
+
 	/** Where elements of a role can be, so that not every element is asked. */
 	private static String candidates(String role) {
 		return switch (role) {
 			case "textbox" -> "input, textarea";
 			case "button" -> "button";
 			case "navigation" -> "nav, [role=navigation]";
+			case "dialog" -> "dialog, [role=dialog]";
+			case "link" -> "a[href]";
+			case "checkbox" -> "input[type=checkbox]";
+			case "radio" -> "input[type=radio]";
 			default -> "[role=" + role + "]";
 		};
 	}

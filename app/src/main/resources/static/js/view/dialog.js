@@ -1,0 +1,40 @@
+// Modal dialogs: the browser's own <dialog>, whose showModal() keeps focus and the
+// pointer inside it and closes on Escape. Focus goes back to whatever opened it.
+export function bindDialog(dialog, opener, onOpen) {
+  let returnTo = null;
+  opener.addEventListener("click", () => {
+    returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : opener;
+    // An opener in the narrow screen's sidebar may be hidden once the dialog closes.
+    if (!returnTo.checkVisibility?.()) returnTo = null;
+    dialog.querySelectorAll(".error").forEach((error) => (error.textContent = ""));
+    dialog.showModal();
+    onOpen?.();
+  });
+  dialog.querySelectorAll("[data-close]").forEach((button) => button.addEventListener("click", () => dialog.close()));
+  dialog.addEventListener("close", () => {
+    const target = returnTo?.isConnected && returnTo.checkVisibility?.() !== false ? returnTo : document.getElementById("message-input");
+    returnTo = null;
+    target?.focus();
+  });
+  return {
+    close: () => dialog.close(),
+    // Closes without handing focus back: what comes next (a channel opens) takes it.
+    closeForNext: () => {
+      returnTo = null;
+      dialog.close();
+    },
+  };
+}
+
+/** Shows a failed request's words in the dialog's alert. */
+export function showError(dialog, error) {
+  dialog.querySelector(".error").textContent = error?.message || "Something went wrong. Please try again.";
+}
+
+/** Opens a channel that has just become mine (created, joined or started). */
+export async function goToChannel(sync, channelId) {
+  await sync.refreshChannels();
+  const target = `#channel/${channelId}`;
+  if (location.hash === target) document.getElementById("message-input").focus();
+  else location.hash = target;
+}
