@@ -78,7 +78,9 @@ export class Connection extends EventTarget {
       return Promise.resolve();
     }
     this.#subscriptions.set(destination, new Set([handler]));
-    return this.connected ? this.#subscribeNow(destination) : Promise.resolve();
+    // Also while a fresh socket is still subscribing to the others (not yet "ready"):
+    // that round took its list already.
+    return this.#client?.connected ? this.#subscribeNow(destination) : Promise.resolve();
   }
 
   /**

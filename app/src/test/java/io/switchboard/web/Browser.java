@@ -225,18 +225,17 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * The one visible element with the given computed role whose accessible name starts
-	 * with the given text, such as a person's user name followed by more about them.
+	 * The one visible element with the given computed role whose accessible name matches,
+	 * such as a person's user name followed by more about them.
 	 */
-	WebElement byRoleStartingWith(String role, String prefix) {
+	WebElement byRole(String role, Predicate<String> name) {
 		List<WebElement> found = this.driver.findElements(By.cssSelector(candidates(role)))
 			.stream()
 			.filter((element) -> element.isDisplayed() && role.equals(element.getAriaRole())
-					&& element.getAccessibleName().startsWith(prefix))
+					&& name.test(element.getAccessibleName()))
 			.toList();
 		if (found.size() != 1) {
-			throw new AssertionError(
-					found.size() + " visible elements with role " + role + " and a name starting " + prefix);
+			throw new AssertionError(found.size() + " visible elements with role " + role + " and such a name");
 		}
 		return found.get(0);
 	}
