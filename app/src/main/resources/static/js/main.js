@@ -65,7 +65,7 @@ async function startChat(session) {
   bindDirectory(api, sync, people, state, failed);
   followNewConversations(connection, state, sync, failed);
   bindMessageList(state, sync);
-  bindReadReceipts(state, people);
+  bindReadReceipts(state, people, api, connection);
   bindComposer(state, sync);
   bindTypingIndicator(state);
 

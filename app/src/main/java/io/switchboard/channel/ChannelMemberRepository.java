@@ -13,6 +13,8 @@ interface ChannelMemberRepository extends JpaRepository<ChannelMember, ChannelMe
 
 	List<ChannelMember> findByUserId(long userId);
 
+	List<ChannelMember> findByChannelId(long channelId);
+
 	@Query("select m.userId from ChannelMember m where m.channelId = :channelId")
 	List<Long> findUserIds(long channelId);
 

@@ -1,5 +1,6 @@
 package io.switchboard.channel;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.switchboard.user.CurrentUser;
@@ -10,6 +11,7 @@ import org.springframework.messaging.handler.annotation.DestinationVariable;
 import org.springframework.messaging.handler.annotation.MessageMapping;
 import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -44,6 +46,14 @@ class MemberStateController {
 	ReadMarker markRead(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId,
 			@Valid @RequestBody MarkRead request) {
 		return new ReadMarker(ChannelWriter.awaitStored(this.readMarkers.markRead(channelId, me, request.seq())));
+	}
+
+	/**
+	 * The others' read markers in a direct or group channel, for read receipts.
+	 */
+	@GetMapping("/api/channels/{channelId}/read-markers")
+	List<ReadMarkers.MemberMarker> readMarkers(@AuthenticationPrincipal CurrentUser me, @PathVariable long channelId) {
+		return this.readMarkers.othersIn(channelId, me);
 	}
 
 	@PutMapping("/api/channels/{channelId}/preferences")

@@ -1,5 +1,6 @@
 package io.switchboard.channel;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.switchboard.channel.event.ReadUpdated;
@@ -9,6 +10,7 @@ import jakarta.persistence.EntityManager;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Members' read markers. A marker moves forward only, and never past the channel's
@@ -28,7 +30,14 @@ class ReadMarkers {
 
 	private final EntityManager entities;
 
-	ReadMarkers(ChannelWriter writer, ChannelMemberRepository members, JdbcTemplate jdbc, EntityManager entities) {
+	private final ChannelAccess access;
+
+	private final ChannelRepository channels;
+
+	ReadMarkers(ChannelWriter writer, ChannelMemberRepository members, JdbcTemplate jdbc, EntityManager entities,
+			ChannelAccess access, ChannelRepository channels) {
+		this.access = access;
+		this.channels = channels;
 		this.writer = writer;
 		this.members = members;
 		this.jdbc = jdbc;
@@ -62,6 +71,24 @@ class ReadMarkers {
 	}
 
 	/**
+	 * The other members' markers in a direct or group channel, where they are read
+	 * receipts; other channels share none.
+	 */
+	@Transactional(readOnly = true)
+	List<MemberMarker> othersIn(long channelId, CurrentUser reader) {
+		this.access.requireMember(channelId, reader);
+		Channel channel = this.channels.findById(channelId).orElseThrow(() -> ChannelAccess.notFound(channelId));
+		if (!channel.type().isConversation()) {
+			throw RequestRefused.badRequest("read markers are shared in direct and group channels only");
+		}
+		return this.members.findByChannelId(channelId)
+			.stream()
+			.filter((member) -> member.userId() != reader.id())
+			.map((member) -> new MemberMarker(member.userId(), member.readSeq()))
+			.toList();
+	}
+
+	/**
 	 * Whether the marker passes a message of someone else's: reading one's own is no news
 	 * to anyone.
 	 */
@@ -72,6 +99,10 @@ class ReadMarkers {
 			.queryForList("select 1 from messages where channel_id = ? and seq > ? and seq <= ? and sender_id <> ? "
 					+ "fetch first 1 rows only", Integer.class, channelId, from, to, readerId)
 			.isEmpty();
+	}
+
+	record MemberMarker(long userId, long readSeq) {
+
 	}
 
 }

@@ -1,12 +1,12 @@
 // Read receipts in direct and group conversations: "Seen" (or "Seen by bob, carol")
-// under the last message each of the others has read, from their read.updated events
-// (PROTOCOL.md 3.2). The server lists no one else's read marker, so what was read before
-// this page loaded, or while its socket was down, shows from their next move on.
+// under the last message each of the others has read (PROTOCOL.md 3.2): their markers
+// are read when the conversation opens and after a reconnect, and follow their
+// read.updated events meanwhile. A marker only moves forward, so the highest one wins.
 import { othersIn } from "../people.js";
 
 const CONVERSATIONS = new Set(["direct", "group"]);
 
-export function bindReadReceipts(state, people) {
+export function bindReadReceipts(state, people, api, connection) {
   const log = document.getElementById("messages");
   const markers = new Map(); // channel id -> Map(user id -> read seq)
   const names = new Map(); // user id -> username, from the messages they wrote
@@ -18,6 +18,7 @@ export function bindReadReceipts(state, people) {
     const read = markers.get(channel.id);
     if (!read) return;
     const messages = channel.timeline.inOrder();
+    for (const message of messages) if (message.sender) names.set(message.sender.id, message.sender.username);
     const readers = new Map(); // message id -> usernames
     for (const [userId, readSeq] of read) {
       let last = null;
@@ -40,15 +41,35 @@ export function bindReadReceipts(state, people) {
     }
   };
 
+  const moved = (channel, userId, readSeq) => {
+    if (userId === state.user.id) return;
+    const read = markers.get(channel.id) ?? new Map();
+    markers.set(channel.id, read);
+    read.set(userId, Math.max(read.get(userId) ?? 0, readSeq));
+  };
+  const readMarkers = async () => {
+    const channel = state.openChannel();
+    if (!channel || !CONVERSATIONS.has(channel.type)) return;
+    try {
+      const listed = await api.get(`/api/channels/${channel.id}/read-markers`);
+      listed.forEach((marker) => moved(channel, marker.userId, marker.readSeq));
+      if (channel.id === state.openChannelId) render();
+    } catch (error) {
+      console.warn("reading read markers failed", error);
+    }
+  };
+
   state.addEventListener("channel-event", (event) => {
     const { channel, event: change } = event.detail;
     if (change.message?.sender) names.set(change.message.sender.id, change.message.sender.username);
-    if (change.type !== "read.updated" || change.userId === state.user.id) return;
-    const read = markers.get(channel.id) ?? new Map();
-    markers.set(channel.id, read);
-    read.set(change.userId, Math.max(read.get(change.userId) ?? 0, change.readSeq));
+    if (change.type !== "read.updated") return;
+    moved(channel, change.userId, change.readSeq);
     if (channel.id === state.openChannelId) render();
   });
+  state.addEventListener("change", (event) => {
+    if (event.detail === "open") readMarkers();
+  });
+  connection.addEventListener("ready", readMarkers);
   people.addEventListener("change", render);
   // After the message list has drawn (it listens first): its articles may be new ones.
   state.addEventListener("change", (event) => {

@@ -96,6 +96,45 @@ class ReadStateIntegrationTests {
 	}
 
 	@Test
+	void conversationMembersListEachOthersReadMarkers() {
+		TestUser alice = this.clients.newUser();
+		TestUser bob = this.clients.newUser();
+		TestUser carol = this.clients.newUser();
+		TestUser stranger = this.clients.newUser();
+		long group = this.clients.direct(alice, bob, carol);
+		long privateChannel = this.clients.createChannel(alice, "private", bob);
+		this.clients.rest(bob)
+			.post()
+			.uri("/api/channels/{id}/messages", group)
+			.body(Map.of("content", "read me"))
+			.retrieve()
+			.toBodilessEntity();
+		long seq = this.clients.lastSeq(alice, group);
+		this.clients.rest(alice)
+			.post()
+			.uri("/api/channels/{id}/read", group)
+			.body(Map.of("seq", seq))
+			.retrieve()
+			.toBodilessEntity();
+
+		JsonNode markers = this.clients.get(bob, "/api/channels/" + group + "/read-markers");
+		assertThat(markers).hasSize(2);
+		assertThat(markers).anySatisfy((marker) -> {
+			assertThat(marker.get("userId").asLong()).isEqualTo(alice.id());
+			assertThat(marker.get("readSeq").asLong()).isEqualTo(seq);
+		});
+		assertThat(markers).anySatisfy((marker) -> {
+			assertThat(marker.get("userId").asLong()).isEqualTo(carol.id());
+			assertThat(marker.get("readSeq").asLong()).isZero();
+		});
+		assertThat(TestClients.status(this.clients.rest(stranger).get().uri("/api/channels/{id}/read-markers", group)))
+			.isEqualTo(404);
+		assertThat(
+				TestClients.status(this.clients.rest(bob).get().uri("/api/channels/{id}/read-markers", privateChannel)))
+			.isEqualTo(400);
+	}
+
+	@Test
 	void notificationLevelsDecideWhoIsNotified() {
 		TestUser alice = this.clients.newUser();
 		TestUser bob = this.clients.newUser();

@@ -149,6 +149,11 @@ class WebClientConversationsBrowserTests {
 		eventually().until(alicesBrowser::messages, (shown) -> shown.size() == 2
 				&& shown.get(1).contains(bob.username()) && shown.get(1).contains("hi alice"));
 		eventually().until(bobsBrowser::messages, (shown) -> shown.size() == 2 && shown.get(1).contains("Seen"));
+
+		// What was read before the page loaded shows too.
+		alicesBrowser.reload();
+		eventually().until(alicesBrowser::messages,
+				(shown) -> shown.size() == 2 && shown.get(0).contains("Seen") && !shown.get(1).contains("Seen"));
 	}
 
 	@Test
