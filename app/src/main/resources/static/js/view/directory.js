@@ -46,7 +46,10 @@ export function bindDirectory(api, sync, people, state, onFailure) {
     detail.className = "row-detail";
     const presence = people.status(entry.id);
     detail.textContent = [entry.displayName !== entry.username ? entry.displayName : null, presence].filter(Boolean).join(", ");
-    label.append(box, presenceDot(presence), name, detail.textContent ? ", " : "", detail);
+    // One run of text, so that it reads (and is named) "bob, Bob Builder, online".
+    const text = document.createElement("span");
+    text.append(name, detail.textContent ? ", " : "", detail);
+    label.append(box, presenceDot(presence), text);
     item.append(label);
     return item;
   };
