@@ -1,11 +1,8 @@
 package io.switchboard.fuzz;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.switchboard.test.ServerTest;
 import io.switchboard.test.StompClient;
@@ -20,7 +17,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.quicktheories.QuickTheory.qt;
 
 /**
  * Random and mutated REST requests (ids in paths and queries, content types, JSON bodies
@@ -44,8 +40,6 @@ class RestFuzzIntegrationTests {
 	 */
 	private static final int BATCHES_PER_THREAD = Integer.getInteger("fuzz.rest.batches", 67);
 
-	private static final long SEED = Long.getLong("fuzz.seed", 20261202L);
-
 	@Autowired
 	TestClients clients;
 
@@ -63,49 +57,16 @@ class RestFuzzIntegrationTests {
 		long steadyChannel = this.clients.createChannel(steady, "private");
 		List<RestFuzzSession> sessions = new ArrayList<>();
 		try (StompClient steadyConnection = this.clients.connect(steady)) {
-			SteadyClient steadyClient = new SteadyClient(steadyConnection, steadyChannel);
-			Thread steadyThread = new Thread(steadyClient, "steady-client");
-			steadyThread.start();
-			List<Thread> fuzzers = new ArrayList<>();
-			List<Throwable> failures = new CopyOnWriteArrayList<>();
+			SteadyClient steadyClient = new SteadyClient(steadyConnection, steadyChannel).start();
 			for (int i = 0; i < THREADS; i++) {
-				long seed = SEED + i;
-				RestFuzzSession session = new RestFuzzSession(this.clients.port(), fuzzer.token(), this.clients.json());
-				sessions.add(session);
-				Thread thread = new Thread(() -> {
-					try {
-						qt().withFixedSeed(seed)
-							.withExamples(BATCHES_PER_THREAD)
-							.withShrinkCycles(20)
-							.forAll(requests.batches(BATCH))
-							.checkAssert((batch) -> {
-								try {
-									session.check(batch);
-								}
-								catch (IOException ex) {
-									throw new UncheckedIOException(ex);
-								}
-								catch (InterruptedException ex) {
-									Thread.currentThread().interrupt();
-									throw new IllegalStateException(ex);
-								}
-							});
-					}
-					catch (Throwable ex) {
-						failures.add(ex);
-					}
-				}, "rest-fuzzer-" + i);
-				fuzzers.add(thread);
-				thread.start();
+				sessions.add(new RestFuzzSession(this.clients.port(), fuzzer.token(), this.clients.json()));
 			}
-			for (Thread thread : fuzzers) {
-				thread.join();
+			try {
+				FuzzThreads.run("rest-fuzzer", THREADS, BATCHES_PER_THREAD, requests.batches(BATCH),
+						(thread, batch) -> sessions.get(thread).check(batch));
 			}
-			steadyClient.stop();
-			steadyThread.join();
-			if (!failures.isEmpty()) {
-				throw new AssertionError(failures.size() + " of " + THREADS + " fuzzers failed; the first: "
-						+ failures.get(0).getMessage(), failures.get(0));
+			finally {
+				steadyClient.stop();
 			}
 			steadyClient.check();
 		}
