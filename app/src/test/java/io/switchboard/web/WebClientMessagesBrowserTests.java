@@ -15,6 +15,7 @@ import javax.imageio.ImageIO;
 import io.switchboard.test.ServerTest;
 import io.switchboard.test.TestClients;
 import io.switchboard.test.TestUser;
+import io.switchboard.user.Role;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,7 @@ class WebClientMessagesBrowserTests {
 	void ownMessagesAreEditedAndDeletedInPlaceWithMarkdownShownSafely() {
 		TestUser alice = this.clients.newUser();
 		TestUser bob = this.clients.newUser();
+		String badge = giveBadge(alice, "#2e7d32");
 		long channel = this.clients.createChannel(alice, "public", bob);
 		post(alice, channel, "frist");
 		post(alice, channel, "regrettable");
@@ -112,6 +114,10 @@ class WebClientMessagesBrowserTests {
 		eventually().until(alicesBrowser::messages, (shown) -> shown.size() == 3);
 		eventually().until(bobsBrowser::messages, (shown) -> shown.size() == 3);
 		assertThat(alicesBrowser.article("not yours").findElements(By.cssSelector(".edit-button"))).isEmpty();
+		WebElement badged = bobsBrowser.article("frist").findElement(By.cssSelector(".sender-badge"));
+		assertThat(badged.getText()).isEqualTo(badge);
+		assertThat(badged.findElement(By.cssSelector(".badge-dot")).getCssValue("background-color"))
+			.isEqualTo("rgba(46, 125, 50, 1)");
 
 		Browser.byRole(alicesBrowser.article("frist"), "button", "Edit message").click();
 		WebElement editor = alicesBrowser.field("Edit message");
@@ -178,6 +184,27 @@ class WebClientMessagesBrowserTests {
 				"3"::equals);
 		assertThat(withFile.findElement(By.tagName("img")).getAttribute("src")).startsWith("blob:");
 		assertThat(Browser.byRole(withFile, "link", "Download dot.png").isDisplayed()).isTrue();
+	}
+
+	/** Defines a badge and gives it to the user; returns its name. */
+	private String giveBadge(TestUser user, String color) {
+		TestUser admin = this.clients.newUser(Role.ADMIN);
+		String name = "crew-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+		long badge = this.clients.rest(admin)
+			.post()
+			.uri("/api/admin/badges")
+			.body(Map.of("name", name, "color", color, "priority", 1))
+			.retrieve()
+			.body(JsonNode.class)
+			.get("id")
+			.asLong();
+		this.clients.rest(admin)
+			.put()
+			.uri("/api/admin/users/{id}/badges", user.id())
+			.body(Map.of("badgeIds", List.of(badge)))
+			.retrieve()
+			.toBodilessEntity();
+		return name;
 	}
 
 	private Browser signedIn(TestUser user) {
