@@ -112,10 +112,12 @@ export function openEmojiPicker(anchor, onPick) {
     }
   });
   fill();
-  anchor.after(picker);
+  // Below the row of reactions, not squeezed in beside them.
+  (anchor.closest(".reactions") ?? anchor).after(picker);
   anchor.setAttribute("aria-expanded", "true");
   shown = { picker, anchor };
   search.focus();
+  picker.scrollIntoView({ block: "nearest" });
 }
 
 /** Closes the picker; `refocus` puts the focus back on what opened it. */
@@ -128,6 +130,12 @@ export function closeEmojiPicker(refocus) {
   if (refocus && anchor.isConnected) anchor.focus();
 }
 
-document.addEventListener("pointerdown", (event) => {
-  if (shown && !shown.picker.contains(event.target) && event.target !== shown.anchor) closeEmojiPicker(false);
-});
+// On click, not pointerdown: closing moves what is below the picker, and a click must
+// land where it was aimed first.
+document.addEventListener(
+  "click",
+  (event) => {
+    if (shown && !shown.picker.contains(event.target) && !shown.anchor.contains(event.target)) closeEmojiPicker(false);
+  },
+  true,
+);

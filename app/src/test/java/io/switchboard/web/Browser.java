@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.logging.Level;
@@ -188,16 +189,19 @@ final class Browser implements AutoCloseable {
 		return this.driver.executeScript(script, arguments);
 	}
 
-	/** The article in the Messages log whose text contains the given text. */
+	/**
+	 * The one article in the Messages log whose text contains the given text, once there
+	 * is one; asked again while articles are replaced (a pending message by the stored
+	 * one) as it looks.
+	 */
 	WebElement article(String text) {
-		List<WebElement> found = messageLog().findElements(By.tagName("article"))
-			.stream()
-			.filter((article) -> article.getText().contains(text))
-			.toList();
-		if (found.size() != 1) {
-			throw new AssertionError(found.size() + " messages contain " + text);
-		}
-		return found.get(0);
+		return eventually().until(() -> {
+			List<WebElement> found = messageLog().findElements(By.tagName("article"))
+				.stream()
+				.filter((article) -> article.getText().contains(text))
+				.toList();
+			return (found.size() == 1) ? found.get(0) : null;
+		}, Objects::nonNull);
 	}
 
 	/** The text of each message in the open thread panel, its first message first. */
