@@ -6,8 +6,12 @@ import { ChatState } from "./state.js";
 import { ChatSync } from "./sync.js";
 import { bindComposer } from "./view/composer.js";
 import { bindConnectionStatus } from "./view/connection-status.js";
+import { bindAttachments } from "./view/attachments.js";
+import { attachMentions } from "./view/mentions.js";
 import { bindMessageList } from "./view/message-list.js";
+import { bindMessageTools } from "./view/message-tools.js";
 import { bindSidebar } from "./view/sidebar.js";
+import { bindThreadPanel } from "./view/thread-panel.js";
 import { bindTypingIndicator } from "./view/typing-indicator.js";
 import { showSignIn } from "./view/sign-in.js";
 
@@ -53,8 +57,13 @@ async function startChat(session) {
   document.getElementById("sign-out").onclick = () => signOut();
   bindConnectionStatus(connection);
   bindSidebar(state);
+  bindMessageTools(state, sync, api, bindThreadPanel(state, sync, api, failed));
   bindMessageList(state, sync);
   bindComposer(state, sync);
+  bindAttachments(state, api, (problem) => (document.getElementById("composer-hint").textContent = problem));
+  const people = (prefix) => mentionable(api, state, prefix);
+  attachMentions(document.getElementById("message-input"), people);
+  attachMentions(document.getElementById("reply-input"), people);
   bindTypingIndicator(state);
 
   const openFromLocation = () => {
@@ -83,6 +92,14 @@ async function startChat(session) {
     const channel = firstChannel(state, Number(localStorage.getItem(LAST_CHANNEL + session.user.id)));
     if (channel) location.replace(`#channel/${channel.id}`);
   }
+}
+
+/** Members of the open channel whose name starts with the prefix, for @mentions. */
+async function mentionable(api, state, prefix) {
+  const channel = state.openChannel();
+  if (!channel) return [];
+  const members = await api.get(`/api/channels/${channel.id}/members?query=${encodeURIComponent(prefix)}&limit=9`);
+  return members.filter((m) => m.id !== state.user.id);
 }
 
 /** The channel last opened in this browser, else general, else the first. */
