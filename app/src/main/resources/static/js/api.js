@@ -25,6 +25,24 @@ export class Api {
     return this.#call("POST", path, body);
   }
 
+  /** Uploads a file as multipart/form-data in the field `file` (PROTOCOL.md 3.5). */
+  async upload(path, file) {
+    const form = new FormData();
+    form.append("file", file, file.name);
+    const response = await fetch(path, { method: "POST", headers: { Authorization: `Bearer ${this.#token}` }, body: form });
+    if (response.status === 401) throw new SessionExpired("session expired");
+    if (!response.ok) throw new ApiError(response.status, await response.json().catch(() => ({})));
+    return response.json();
+  }
+
+  /** A file's bytes, for an image preview or a download. */
+  async blob(path) {
+    const response = await fetch(path, { headers: { Authorization: `Bearer ${this.#token}` } });
+    if (response.status === 401) throw new SessionExpired("session expired");
+    if (!response.ok) throw new ApiError(response.status, {});
+    return response.blob();
+  }
+
   async #call(method, path, body) {
     const headers = { Authorization: `Bearer ${this.#token}` };
     if (body !== undefined) headers["Content-Type"] = "application/json";

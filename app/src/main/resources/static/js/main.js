@@ -9,11 +9,15 @@ import { People } from "./people.js";
 import { bindChannelDialogs } from "./view/channel-dialogs.js";
 import { bindComposer } from "./view/composer.js";
 import { bindConnectionStatus } from "./view/connection-status.js";
+import { bindAttachments } from "./view/attachments.js";
+import { attachMentions } from "./view/mentions.js";
 import { bindDirectory } from "./view/directory.js";
 import { bindMessageList } from "./view/message-list.js";
+import { bindMessageTools } from "./view/message-tools.js";
 import { bindNarrowSidebar } from "./view/narrow-sidebar.js";
 import { bindReadReceipts } from "./view/read-receipts.js";
 import { bindSidebar } from "./view/sidebar.js";
+import { bindThreadPanel } from "./view/thread-panel.js";
 import { bindTypingIndicator } from "./view/typing-indicator.js";
 import { showSignIn } from "./view/sign-in.js";
 
@@ -64,9 +68,14 @@ async function startChat(session) {
   bindChannelDialogs(api, sync, failed);
   bindDirectory(api, sync, people, state, failed);
   followNewConversations(connection, state, sync, failed);
+  bindMessageTools(state, sync, api, bindThreadPanel(state, sync, api, failed));
   bindMessageList(state, sync);
   bindReadReceipts(state, people, api, connection);
   bindComposer(state, sync);
+  bindAttachments(state, api, (problem) => (document.getElementById("composer-hint").textContent = problem));
+  const people = (prefix) => mentionable(api, state, prefix);
+  attachMentions(document.getElementById("message-input"), people);
+  attachMentions(document.getElementById("reply-input"), people);
   bindTypingIndicator(state);
 
   const openFromLocation = () => {
@@ -95,6 +104,14 @@ async function startChat(session) {
     const channel = firstChannel(state, Number(localStorage.getItem(LAST_CHANNEL + session.user.id)));
     if (channel) location.replace(`#channel/${channel.id}`);
   }
+}
+
+/** Members of the open channel whose name starts with the prefix, for @mentions. */
+async function mentionable(api, state, prefix) {
+  const channel = state.openChannel();
+  if (!channel) return [];
+  const members = await api.get(`/api/channels/${channel.id}/members?query=${encodeURIComponent(prefix)}&limit=9`);
+  return members.filter((m) => m.id !== state.user.id);
 }
 
 /** The channel last opened in this browser, else general, else the first. */

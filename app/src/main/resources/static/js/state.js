@@ -96,7 +96,9 @@ export class ChatState extends EventTarget {
    *   someone else wrote is unread, unless its channel is open
    */
   applyMessage(channel, message, createdAfter) {
+    const isNew = !channel.timeline.messages.has(message.id);
     if (!channel.timeline.upsert(message)) return;
+    if (isNew && message.replyToId) this.#countReply(channel, message);
     // Their message arrived: they have stopped typing it.
     if (message.seq > createdAfter && message.sender) this.setTyping(channel.id, message.sender.id, message.sender.username, false);
     if (message.clientMessageId && message.sender?.id === this.user.id) this.settle(message.clientMessageId);
@@ -107,6 +109,16 @@ export class ChatState extends EventTarget {
       this.changed("channels");
     }
     if (channel.id === this.openChannelId) this.changed("messages");
+  }
+
+  /**
+   * A new reply adds one to its thread's count (PROTOCOL.md 3.1), unless the root shown
+   * is already as new as the reply, as a recovery page's root is.
+   */
+  #countReply(channel, reply) {
+    const root = channel.timeline.messages.get(reply.replyToId);
+    if (!root || root.lastSeq >= reply.seq) return;
+    channel.timeline.messages.set(root.id, { ...root, threadReplyCount: (root.threadReplyCount ?? 0) + 1, lastSeq: reply.seq });
   }
 
   /** Someone started or stopped typing; it lapses by itself after `forMs`. */
@@ -128,8 +140,9 @@ export class ChatState extends EventTarget {
     return [...(this.typing.get(channelId)?.values() ?? [])].map((t) => t.username).sort();
   }
 
-  queue(channelId, content, clientMessageId) {
-    this.outbox.push({ clientMessageId, channelId, content, state: "queued", error: null });
+  /** @param extra what else the send carries: replyToId, attachments */
+  queue(channelId, content, clientMessageId, extra = {}) {
+    this.outbox.push({ ...extra, clientMessageId, channelId, content, state: "queued", error: null });
     this.changed("outbox");
   }
 

@@ -80,10 +80,11 @@ export class ChatSync {
     }
   }
 
-  send(content) {
+  /** @param extra replyToId (a thread's root) and attachments (upload ids), if any */
+  send(content, extra = {}) {
     const channel = this.#state.openChannel();
     if (!channel) return;
-    this.#state.queue(channel.id, content, newClientMessageId());
+    this.#state.queue(channel.id, content, newClientMessageId(), extra);
     this.#typingSentAt = 0; // the message itself ends the typing for whoever reads it
     this.#flush();
   }
@@ -93,6 +94,15 @@ export class ChatSync {
     if (!this.#connection.connected) return;
     const { confirmed } = this.#connection.publish(`/app/channel.${message.channelId}.react`, { messageId: message.id, emoji, add });
     confirmed.catch(() => {});
+  }
+
+  /**
+   * Edits (`edit`, body {content}) or deletes (`delete`) a message: settles with the
+   * server's RECEIPT, or fails with its error; the change shows when its event arrives.
+   */
+  change(message, action, body = {}) {
+    if (!this.#connection.connected) return Promise.reject(new Error("Not connected: try again when the connection is back."));
+    return this.#connection.publish(`/app/channel.${message.channelId}.${action}`, { messageId: message.id, ...body }).confirmed;
   }
 
   /** Tells the open channel that I am typing (or stopped), without flooding it. */
@@ -266,6 +276,8 @@ export class ChatSync {
         const { receipt, confirmed } = this.#connection.publish(`/app/channel.${item.channelId}.send`, {
           content: item.content,
           clientMessageId: item.clientMessageId,
+          ...(item.replyToId ? { replyToId: item.replyToId } : {}),
+          ...(item.attachments?.length ? { attachments: item.attachments.map((a) => a.id) } : {}),
         });
         item.receipt = receipt;
         // The RECEIPT says it is stored; the item goes when its message arrives, so it

@@ -4,9 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -15,11 +12,9 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.switchboard.system.HousekeepingTask;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +25,7 @@ import org.springframework.stereotype.Component;
  * nothing; on H2, which serves one node, they are kept in memory too.
  */
 @Component
-public class RateLimits implements SmartLifecycle {
-
-	private static final Logger logger = LoggerFactory.getLogger(RateLimits.class);
+public class RateLimits implements HousekeepingTask {
 
 	private static final Duration SWEEP = Duration.ofMinutes(1);
 
@@ -51,8 +44,6 @@ public class RateLimits implements SmartLifecycle {
 	private final Limit tokenFailures;
 
 	private final @Nullable PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
-
-	private @Nullable ScheduledExecutorService sweeper;
 
 	RateLimits(LimitSettings settings, DataSource dataSource) {
 		this.settings = settings;
@@ -145,44 +136,27 @@ public class RateLimits implements SmartLifecycle {
 		}
 	}
 
+	@Override
+	public String description() {
+		return "remove refilled rate limit buckets";
+	}
+
+	@Override
+	public Duration interval() {
+		return SWEEP;
+	}
+
 	/**
 	 * Deletes shared buckets that have refilled, a batch at a time.
 	 */
-	private void sweep() {
-		try {
-			PostgreSQLSelectForUpdateBasedProxyManager<String> buckets = this.shared;
-			if (buckets != null) {
-				while (buckets.removeExpired(1000) == 1000) {
-					// more to come
-				}
+	@Override
+	public void run() {
+		PostgreSQLSelectForUpdateBasedProxyManager<String> buckets = this.shared;
+		if (buckets != null) {
+			while (buckets.removeExpired(1000) == 1000) {
+				// more to come
 			}
 		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not remove refilled rate limit buckets: {}", ex.getMessage());
-		}
-	}
-
-	@Override
-	public synchronized void start() {
-		this.sweeper = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "rate-limit-sweep");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.sweeper.scheduleWithFixedDelay(this::sweep, SWEEP.toSeconds(), SWEEP.toSeconds(), TimeUnit.SECONDS);
-	}
-
-	@Override
-	public synchronized void stop() {
-		if (this.sweeper != null) {
-			this.sweeper.shutdownNow();
-			this.sweeper = null;
-		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.sweeper != null;
 	}
 
 }

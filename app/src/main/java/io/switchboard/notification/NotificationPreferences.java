@@ -1,6 +1,5 @@
 package io.switchboard.notification;
 
-import java.sql.PreparedStatement;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -8,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import io.switchboard.system.IdArrayQuery;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.system.WireNames;
 import io.switchboard.user.AccountErased;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,13 +79,9 @@ class NotificationPreferences {
 			return Set.of();
 		}
 		Set<Long> off = new HashSet<>();
-		this.jdbc.getJdbcTemplate().query((connection) -> {
-			PreparedStatement query = connection
-				.prepareStatement("select user_id from notification_preferences where kind = ? and user_id = any(?)");
-			query.setString(1, kind.wireName());
-			query.setArray(2, connection.createArrayOf("bigint", userIds.toArray()));
-			return query;
-		}, (RowCallbackHandler) (row) -> off.add(row.getLong(1)));
+		IdArrayQuery.query(this.jdbc.getJdbcTemplate(),
+				"select user_id from notification_preferences where kind = ? and user_id = any(?)", userIds,
+				(row) -> off.add(row.getLong(1)), kind.wireName());
 		return off;
 	}
 

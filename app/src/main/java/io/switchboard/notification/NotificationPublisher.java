@@ -1,7 +1,6 @@
 package io.switchboard.notification;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -11,11 +10,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import io.switchboard.system.ControlCharacters;
+import io.switchboard.system.IdArrayQuery;
+import io.switchboard.system.IdArrayQuery;
 import io.switchboard.system.RequestRefused;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -127,19 +127,13 @@ public class NotificationPublisher {
 
 	/**
 	 * Those of the ids that are enabled accounts of the workspace; anyone else is
-	 * unknown, whether they exist elsewhere or not at all. One array parameter rather
-	 * than a list of 10,000: PostgreSQL plans it once, and a prepared statement's generic
-	 * plan for a long IN list can compare every row with every parameter.
+	 * unknown, whether they exist elsewhere or not at all.
 	 */
 	private Set<Long> enabledIn(long workspaceId, List<Long> ids) {
 		Set<Long> found = new HashSet<>();
-		this.jdbc.getJdbcTemplate().query((connection) -> {
-			PreparedStatement query = connection
-				.prepareStatement("select id from users where workspace_id = ? and disabled = false and id = any(?)");
-			query.setLong(1, workspaceId);
-			query.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
-			return query;
-		}, (RowCallbackHandler) (row) -> found.add(row.getLong(1)));
+		IdArrayQuery.query(this.jdbc.getJdbcTemplate(),
+				"select id from users where workspace_id = ? and disabled = false and id = any(?)", ids,
+				(row) -> found.add(row.getLong(1)), workspaceId);
 		return found;
 	}
 

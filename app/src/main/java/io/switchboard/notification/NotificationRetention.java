@@ -1,16 +1,13 @@
 package io.switchboard.notification;
 
 import java.sql.Timestamp;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
+import io.switchboard.system.HousekeepingTask;
 import io.switchboard.system.Timestamps;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +17,7 @@ import org.springframework.stereotype.Component;
  * deletes, so inboxes and publishers carry on meanwhile.
  */
 @Component
-class NotificationRetention implements SmartLifecycle {
+class NotificationRetention implements HousekeepingTask {
 
 	private static final Logger logger = LoggerFactory.getLogger(NotificationRetention.class);
 
@@ -29,8 +26,6 @@ class NotificationRetention implements SmartLifecycle {
 	private final PublicationKeys keys;
 
 	private final NotificationSettings settings;
-
-	private @Nullable ScheduledExecutorService purger;
 
 	NotificationRetention(JdbcTemplate jdbc, PublicationKeys keys, NotificationSettings settings) {
 		this.jdbc = jdbc;
@@ -58,40 +53,22 @@ class NotificationRetention implements SmartLifecycle {
 		return total;
 	}
 
-	private void purgeLogged() {
-		try {
-			int deleted = purge();
-			if (deleted > 0) {
-				logger.info("Deleted {} notifications older than {}", deleted, this.settings.retention());
-			}
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not purge old notifications: {}", ex.getMessage());
-		}
+	@Override
+	public String description() {
+		return "purge old notifications";
 	}
 
 	@Override
-	public synchronized void start() {
-		this.purger = Executors.newSingleThreadScheduledExecutor((task) -> {
-			Thread thread = new Thread(task, "notification-purge");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.purger.scheduleWithFixedDelay(this::purgeLogged, 60, this.settings.purgeInterval().toSeconds(),
-				TimeUnit.SECONDS);
+	public Duration interval() {
+		return this.settings.purgeInterval();
 	}
 
 	@Override
-	public synchronized void stop() {
-		if (this.purger != null) {
-			this.purger.shutdownNow();
-			this.purger = null;
+	public void run() {
+		int deleted = purge();
+		if (deleted > 0) {
+			logger.info("Deleted {} notifications older than {}", deleted, this.settings.retention());
 		}
-	}
-
-	@Override
-	public synchronized boolean isRunning() {
-		return this.purger != null;
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.switchboard.system;
 
 import jakarta.servlet.MultipartConfigElement;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +70,15 @@ class RestErrorHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(MultipartException.class)
 	ProblemDetail unreadableMultipart(MultipartException ex) {
 		return ProblemDetails.of(ErrorCode.BAD_REQUEST, "the multipart request could not be read");
+	}
+
+	/**
+	 * Tomcat decodes the query when a parameter is first asked for, and refuses to guess
+	 * at one that is not percent-encoded UTF-8.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ProblemDetail undecodableQuery(InvalidParameterException ex) {
+		return ProblemDetails.of(ErrorCode.BAD_REQUEST, "query: must be percent-encoded UTF-8");
 	}
 
 	@ExceptionHandler(Exception.class)

@@ -1,5 +1,7 @@
 // The composer: Enter sends, Shift+Enter starts a new line. Sending never waits for
 // the network; the outbox takes the message whatever the connection's state.
+import { attachmentDrafts, clearAttachmentDrafts } from "./attachments.js";
+
 const MAX_CODE_POINTS = 4000;
 
 export function bindComposer(state, sync) {
@@ -8,14 +10,21 @@ export function bindComposer(state, sync) {
   const hint = document.getElementById("composer-hint");
 
   const submit = () => {
-    const content = input.value.trim();
+    const attached = attachmentDrafts();
+    if (attached.uploading) {
+      hint.textContent = "Wait until the files are uploaded.";
+      return;
+    }
+    // A message with files needs some text too: their names, if nothing else.
+    const content = input.value.trim() || attached.files.map((f) => f.name).join(", ");
     if (!content || !state.openChannel()) return;
     if ([...content].length > MAX_CODE_POINTS) {
       hint.textContent = `A message is at most ${MAX_CODE_POINTS} characters.`;
       return;
     }
     hint.textContent = "";
-    sync.send(content);
+    sync.send(content, attached.files.length ? { attachments: attached.files } : {});
+    clearAttachmentDrafts();
     input.value = "";
   };
   form.addEventListener("submit", (event) => {

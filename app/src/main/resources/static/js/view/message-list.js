@@ -1,9 +1,11 @@
 // The open channel's messages, oldest at the top, as articles in a log. Every piece of
 // user content goes in with textContent: nothing a user writes is ever parsed as HTML.
+import { render as renderMarkdown } from "../markdown.js";
+import { openEmojiPicker } from "./emoji-picker.js";
+import { decorateMessage } from "./message-tools.js";
+
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-// The picker's few emoji; any other comes from a chip someone else started.
-const QUICK_EMOJI = ["👍", "❤️", "😂", "🎉", "👀", "🙏"];
 
 export function bindMessageList(state, sync) {
   const log = document.getElementById("messages");
@@ -29,9 +31,11 @@ export function bindMessageList(state, sync) {
     const scrollBefore = log.scrollTop;
     const wanted = [];
     for (const message of channel.timeline.inOrder()) {
+      if (message.replyToId) continue; // replies show in their thread
       wanted.push(entry(`m${message.id}`, message.lastSeq, () => messageArticle(message, state.user, sync)));
     }
     for (const item of state.pendingIn(channel.id)) {
+      if (item.replyToId) continue;
       wanted.push(entry(`p${item.clientMessageId}`, `${item.state}:${item.error}`, () => pendingArticle(item, state.user)));
     }
     const keys = new Set(wanted.map((w) => w.key));
@@ -69,7 +73,8 @@ export function bindMessageList(state, sync) {
   });
 }
 
-function messageArticle(message, me, sync) {
+/** @param inThread shown in the thread panel, where it has no thread control */
+export function messageArticle(message, me, sync, inThread = false) {
   const article = document.createElement("article");
   article.className = "message";
   article.dataset.seq = message.seq;
@@ -91,16 +96,17 @@ function messageArticle(message, me, sync) {
     edited.title = `Edited ${dateTimeFormat.format(new Date(message.editedAt))}`;
     header.append(" ", edited);
   }
-  const content = document.createElement("p");
+  const content = document.createElement("div");
   content.className = "content";
   if (message.deleted) {
     content.classList.add("deleted");
     content.textContent = "This message was deleted.";
   } else {
-    content.textContent = message.content;
+    content.append(...renderMarkdown(message.content, me.username));
   }
   article.append(header, content);
   if (!message.deleted) article.append(reactions(message, me, sync));
+  decorateMessage(article, message, inThread);
   return article;
 }
 
@@ -124,32 +130,17 @@ function reactions(message, me, sync) {
   add.textContent = "+";
   add.setAttribute("aria-label", "Add reaction");
   add.setAttribute("aria-expanded", "false");
-  const picker = document.createElement("div");
-  picker.className = "picker";
-  picker.hidden = true;
-  for (const emoji of QUICK_EMOJI) {
-    const choice = document.createElement("button");
-    choice.type = "button";
-    choice.textContent = emoji;
-    choice.setAttribute("aria-label", `React with ${emoji}`);
-    choice.addEventListener("click", () => {
-      picker.hidden = true;
-      add.setAttribute("aria-expanded", "false");
+  add.addEventListener("click", () =>
+    openEmojiPicker(add, (emoji) => {
       const held = (message.reactions ?? []).find((r) => r.emoji === emoji);
       if (!held?.userIds.includes(me.id)) sync.react(message, emoji, true);
-    });
-    picker.append(choice);
-  }
-  add.addEventListener("click", () => {
-    picker.hidden = !picker.hidden;
-    add.setAttribute("aria-expanded", String(!picker.hidden));
-    if (!picker.hidden) picker.firstElementChild.focus();
-  });
-  row.append(add, picker);
+    }),
+  );
+  row.append(add);
   return row;
 }
 
-function pendingArticle(item, me) {
+export function pendingArticle(item, me) {
   const article = document.createElement("article");
   article.className = `message mine pending ${item.state}`;
   const header = document.createElement("header");
@@ -160,7 +151,7 @@ function pendingArticle(item, me) {
   status.className = "delivery";
   status.textContent = item.state === "failed" ? `Not sent: ${item.error}` : item.state === "sent" ? "Sending…" : "Waiting for the connection";
   header.append(sender, " ", status);
-  const content = document.createElement("p");
+  const content = document.createElement("div");
   content.className = "content";
   content.textContent = item.content;
   article.append(header, content);

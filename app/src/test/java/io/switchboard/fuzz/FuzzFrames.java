@@ -98,8 +98,8 @@ final class FuzzFrames {
 	}
 
 	private Gen<String> payload() {
-		return Generate.frequency(Pair.of(5, message()), Pair.of(3, mutated(message())), Pair.of(2, hostileJson()),
-				Pair.of(1, text(0, 500)));
+		return Generate.frequency(Pair.of(5, message()), Pair.of(3, FuzzJson.mutated(message())),
+				Pair.of(2, FuzzJson.hostile()), Pair.of(1, text(0, 500)));
 	}
 
 	/**
@@ -123,38 +123,6 @@ final class FuzzFrames {
 					message.put("messageId", otherId);
 					return this.json.writeValueAsString(message);
 				});
-	}
-
-	/**
-	 * JSON with a few characters deleted, doubled or replaced: most of it no longer
-	 * parses, and some parses into something else.
-	 */
-	private Gen<String> mutated(Gen<String> valid) {
-		return valid.zip(lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 4),
-				strings().allPossible().ofLength(4), (json, positions, replacements) -> {
-					StringBuilder mutated = new StringBuilder(json);
-					for (int i = 0; i < positions.size() && mutated.length() > 0; i++) {
-						int at = positions.get(i) % mutated.length();
-						switch (positions.get(i) % 3) {
-							case 0 -> mutated.deleteCharAt(at);
-							case 1 -> mutated.insert(at, mutated.charAt(at));
-							default -> mutated.setCharAt(at, replacements.charAt(i % replacements.length()));
-						}
-					}
-					return mutated.toString();
-				});
-	}
-
-	private Gen<String> hostileJson() {
-		return Generate.pick(List.of("[]", "null", "0", "\"content\"", "{}", "{\"content\":null}", "{\"content\":123}",
-				"{\"content\":[\"a\"]}", "{\"content\":{\"a\":1}}", "{\"content\":\"x\",\"content\":\"y\"}",
-				"{\"content\":\"x\",\"replyToId\":-1}", "{\"content\":\"x\",\"replyToId\":1e400}",
-				"{\"content\":\"x\",\"attachments\":[1,2,3]}", "{\"content\":\"x\",\"attachments\":\"all\"}",
-				"{\"emoji\":\"\",\"messageId\":1,\"add\":true}", "{\"status\":\"everywhere\"}",
-				"{\"action\":\"ban\",\"userId\":1}", "{\"seq\":-5}", "{\"seq\":9223372036854775807}",
-				"[".repeat(3000) + "]".repeat(3000), "{\"a\":".repeat(2000) + "1" + "}".repeat(2000),
-				"{\"content\":\"" + "\\u0000".repeat(100) + "\"}", "{\"content\":\"\\ud800\"}",
-				"\uFEFF{\"content\":\"bom\"}"));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.switchboard.test.Inbox;
 import io.switchboard.test.StompClient;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,8 +51,26 @@ final class SteadyClient implements Runnable {
 		}
 	}
 
-	void stop() {
+	private @Nullable Thread thread;
+
+	/**
+	 * Starts sending on a thread of its own.
+	 */
+	SteadyClient start() {
+		Thread sender = new Thread(this, "steady-client");
+		this.thread = sender;
+		sender.start();
+		return this;
+	}
+
+	/**
+	 * Stops sending and waits for the last message to be confirmed.
+	 */
+	void stop() throws InterruptedException {
 		this.running.set(false);
+		if (this.thread != null) {
+			this.thread.join();
+		}
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.switchboard.system;
 
+import java.net.URI;
 import java.util.Map;
 
 import io.switchboard.test.ServerTest;
@@ -82,6 +83,28 @@ class RestErrorsIntegrationTests {
 			.post()
 			.uri("/api/channels")
 			.body(Map.of("name", "x", "type", "secret-society")), 400, "bad_request");
+	}
+
+	@Test
+	void aContentTypeThatIsNoConcreteMediaTypeIsUnsupported() {
+		TestUser alice = this.clients.newUser();
+		String detail = assertProblem(this.clients.rest(alice)
+			.post()
+			.uri("/api/channels")
+			.header("Content-Type", "*/*")
+			.body("{\"name\":\"x\",\"type\":\"public\"}"), 415, "bad_request");
+		assertThat(detail).startsWith("Content-Type: must be a concrete media type");
+	}
+
+	@Test
+	void aQueryThatIsNotPercentEncodedUtf8IsABadRequest() {
+		TestUser alice = this.clients.newUser();
+		String detail = assertProblem(
+				this.clients.rest(alice)
+					.get()
+					.uri(URI.create("http://localhost:" + this.clients.port() + "/api/search?q=%C3%28")),
+				400, "bad_request");
+		assertThat(detail).isEqualTo("query: must be percent-encoded UTF-8");
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.logging.Level;
@@ -17,6 +18,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -209,15 +211,52 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * The one article in the Messages log whose text contains the given text, once there
+	 * is one; asked again while articles are replaced (a pending message by the stored
+	 * one) as it looks.
+	 */
+	WebElement article(String text) {
+		return eventually().until(() -> {
+			List<WebElement> found = messageLog().findElements(By.tagName("article"))
+				.stream()
+				.filter((article) -> article.getText().contains(text))
+				.toList();
+			return (found.size() == 1) ? found.get(0) : null;
+		}, Objects::nonNull);
+	}
+
+	/** The text of each message in the open thread panel, its first message first. */
+	List<String> threadMessages() {
+		return byRole("log", "Thread").findElements(By.tagName("article")).stream().map(WebElement::getText).toList();
+	}
+
+	/**
+	 * Chooses a file in the composer's file field, as the Attach file button lets one.
+	 */
+	void attach(Path file) {
+		this.driver.findElement(By.id("attach-input")).sendKeys(file.toAbsolutePath().toString());
+	}
+
+	/** The element that has the keyboard focus. */
+	WebElement focused() {
+		return this.driver.switchTo().activeElement();
+	}
+
+	/**
 	 * The one visible element with the given computed role and accessible name.
 	 */
 	WebElement byRole(String role, String name) {
+		return byRole(this.driver, role, name);
+	}
+
+	/**
+	 * The one visible element inside {@code scope} with the given computed role and
+	 * accessible name.
+	 */
+	static WebElement byRole(SearchContext scope, String role, String name) {
 		Predicate<WebElement> matches = (element) -> element.isDisplayed() && role.equals(element.getAriaRole())
 				&& name.equals(element.getAccessibleName());
-		List<WebElement> found = this.driver.findElements(By.cssSelector(candidates(role)))
-			.stream()
-			.filter(matches)
-			.toList();
+		List<WebElement> found = scope.findElements(By.cssSelector(candidates(role))).stream().filter(matches).toList();
 		if (found.size() != 1) {
 			throw new AssertionError(found.size() + " visible elements with role " + role + " and name " + name);
 		}
@@ -246,8 +285,9 @@ final class Browser implements AutoCloseable {
 			case "textbox" -> "input, textarea";
 			case "button" -> "button";
 			case "navigation" -> "nav, [role=navigation]";
+			case "link" -> "a[href], [role=link]";
+			case "searchbox" -> "input[type=search], [role=searchbox]";
 			case "dialog" -> "dialog, [role=dialog]";
-			case "link" -> "a[href]";
 			case "checkbox" -> "input[type=checkbox]";
 			case "radio" -> "input[type=radio]";
 			default -> "[role=" + role + "]";
