@@ -186,11 +186,6 @@ final class Browser implements AutoCloseable {
 				&& this.driver.findElement(By.id("username")).isDisplayed();
 	}
 
-	/** The element that has the keyboard focus. */
-	WebElement focused() {
-		return this.driver.switchTo().activeElement();
-	}
-
 	/** Presses a key where the focus is, as a person at the keyboard would. */
 	void press(CharSequence key) {
 		focused().sendKeys(key);
