@@ -34,7 +34,7 @@ async function startChat(session) {
   const connection = new Connection(session.token);
   const state = new ChatState(session.user);
   const sync = new ChatSync(api, connection, state);
-  const people = new People(api, connection);
+  const directory = new People(api, connection);
 
   const signOut = async (notice) => {
     await connection.stop();
@@ -63,14 +63,14 @@ async function startChat(session) {
   document.getElementById("me").textContent = session.user.username;
   document.getElementById("sign-out").onclick = () => signOut();
   bindConnectionStatus(connection);
-  bindSidebar(state, people);
+  bindSidebar(state, directory);
   bindNarrowSidebar(state);
   bindChannelDialogs(api, sync, failed);
-  bindDirectory(api, sync, people, state, failed);
+  bindDirectory(api, sync, directory, state, failed);
   followNewConversations(connection, state, sync, failed);
   bindMessageTools(state, sync, api, bindThreadPanel(state, sync, api, failed));
   bindMessageList(state, sync);
-  bindReadReceipts(state, people, api, connection);
+  bindReadReceipts(state, directory, api, connection);
   bindComposer(state, sync);
   bindAttachments(state, api, (problem) => (document.getElementById("composer-hint").textContent = problem));
   const people = (prefix) => mentionable(api, state, prefix);

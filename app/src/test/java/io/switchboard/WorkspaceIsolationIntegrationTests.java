@@ -96,6 +96,8 @@ class WorkspaceIsolationIntegrationTests {
 			assertThat(status(rest.post().uri("/api/channels/{id}/read", channelId).body(Map.of("seq", 1))))
 				.as("read %d", channelId)
 				.isEqualTo(404);
+			assertThat(status(rest.get().uri("/api/channels/{id}/members", channelId))).as("members %d", channelId)
+				.isEqualTo(404);
 			assertThat(status(rest.get().uri("/api/channels/{id}/read-markers", channelId)))
 				.as("read markers %d", channelId)
 				.isEqualTo(404);
@@ -361,18 +363,18 @@ class WorkspaceIsolationIntegrationTests {
 				"GET /api/messages/{messageId}/history", "SEND /app/channel.{channelId}.edit",
 				"SEND /app/channel.{channelId}.delete", "SEND /app/channel.{channelId}.react",
 				"POST /api/channels/{channelId}/read", "GET /api/channels/{channelId}/read-markers",
-				"PUT /api/channels/{channelId}/preferences", "POST /api/channels/{channelId}/typing",
-				"SEND /app/channel.{channelId}.read", "SEND /app/channel.{channelId}.typing",
-				"PATCH /api/channels/{channelId}/members/{userId}", "DELETE /api/channels/{channelId}/members/{userId}",
-				"POST /api/channels/{channelId}/mutes", "GET /api/channels/{channelId}/mutes",
-				"DELETE /api/channels/{channelId}/mutes/{userId}", "POST /api/channels/{channelId}/bans",
-				"GET /api/channels/{channelId}/bans", "DELETE /api/channels/{channelId}/bans/{userId}",
-				"POST /api/channels/{channelId}/close", "GET /api/channels/{channelId}/audit", "GET /api/audit",
-				"GET /api/support", "GET /api/presence", "POST /api/users/{userId}/block",
-				"DELETE /api/users/{userId}/block", "POST /api/channels/{channelId}/attachments",
-				"GET /api/attachments/{attachmentId}", "GET /api/search", "SEND /app/channel.{channelId}.moderate",
-				"GET /api/announcements", "POST /api/announcements", "POST /api/notifications",
-				"SEND /app/announcements.post");
+				"GET /api/channels/{channelId}/members", "PUT /api/channels/{channelId}/preferences",
+				"POST /api/channels/{channelId}/typing", "SEND /app/channel.{channelId}.read",
+				"SEND /app/channel.{channelId}.typing", "PATCH /api/channels/{channelId}/members/{userId}",
+				"DELETE /api/channels/{channelId}/members/{userId}", "POST /api/channels/{channelId}/mutes",
+				"GET /api/channels/{channelId}/mutes", "DELETE /api/channels/{channelId}/mutes/{userId}",
+				"POST /api/channels/{channelId}/bans", "GET /api/channels/{channelId}/bans",
+				"DELETE /api/channels/{channelId}/bans/{userId}", "POST /api/channels/{channelId}/close",
+				"GET /api/channels/{channelId}/audit", "GET /api/audit", "GET /api/support", "GET /api/presence",
+				"POST /api/users/{userId}/block", "DELETE /api/users/{userId}/block",
+				"POST /api/channels/{channelId}/attachments", "GET /api/attachments/{attachmentId}", "GET /api/search",
+				"SEND /app/channel.{channelId}.moderate", "GET /api/announcements", "POST /api/announcements",
+				"POST /api/notifications", "SEND /app/announcements.post");
 		Set<String> ownDataOnly = Set.of("POST /api/auth/token", "PATCH /api/me", "POST /api/me/password",
 				"GET /api/me/export", "DELETE /api/me", "GET /api/channels", "POST /api/channels",
 				"POST /api/admin/users", "POST /api/admin/badges", "GET /api/notifications",
