@@ -188,6 +188,38 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * The one visible element with the given computed role whose accessible name starts
+	 * with the given text, for names that end in something that changes, such as a count.
+	 */
+	WebElement byRoleNameStarting(String role, String prefix) {
+		List<WebElement> found = this.driver.findElements(By.cssSelector(candidates(role)))
+			.stream()
+			.filter((element) -> element.isDisplayed() && role.equals(element.getAriaRole())
+					&& element.getAccessibleName().startsWith(prefix))
+			.toList();
+		if (found.size() != 1) {
+			throw new AssertionError(
+					found.size() + " visible elements with role " + role + " and a name starting " + prefix);
+		}
+		return found.get(0);
+	}
+
+	/** Opens a collapsed part of the page by its summary's text. */
+	void expand(String summary) {
+		this.driver.findElements(By.tagName("summary"))
+			.stream()
+			.filter((element) -> element.isDisplayed() && summary.equals(element.getText()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no visible summary " + summary))
+			.click();
+	}
+
+	/** The classes of the page's root element, where the theme and compact mode show. */
+	String rootClasses() {
+		return String.valueOf(script("return document.documentElement.className"));
+	}
+
+	/**
 	 * The one visible element with the given computed role and accessible name.
 	 */
 	WebElement byRole(String role, String name) {
@@ -209,6 +241,10 @@ final class Browser implements AutoCloseable {
 			case "textbox" -> "input, textarea";
 			case "button" -> "button";
 			case "navigation" -> "nav, [role=navigation]";
+			case "checkbox" -> "input[type=checkbox], [role=checkbox]";
+			case "radio" -> "input[type=radio], [role=radio]";
+			case "combobox" -> "select, [role=combobox]";
+			case "dialog" -> "dialog, [role=dialog]";
 			default -> "[role=" + role + "]";
 		};
 	}
