@@ -17,7 +17,6 @@ import { bindSidebar } from "./view/sidebar.js";
 import { bindTypingIndicator } from "./view/typing-indicator.js";
 import { showSignIn } from "./view/sign-in.js";
 
-
 function start() {
   const session = storedSession();
   if (session) startChat(session);

@@ -38,10 +38,8 @@ export function bindAnnouncements({ api, connection, settings, failed }) {
   const dismiss = (announcement) => {
     const ids = [...dismissed(), announcement.id].sort((a, b) => a - b).slice(-REMEMBERED);
     settings.set("dismissedAnnouncements", ids);
-    const next = banner.querySelector(`[data-id="${announcement.id}"]`)?.nextElementSibling?.querySelector("button");
-    render();
-    // Focus stays in the banner, or goes back to the conversation.
-    (next && next.isConnected ? next : document.getElementById("message-input"))?.focus();
+    // Focus stays in the banner while something is left in it, else goes to the composer.
+    (banner.hidden ? document.getElementById("message-input") : banner.querySelector(".dismiss"))?.focus();
   };
 
   const add = (announcement) => {

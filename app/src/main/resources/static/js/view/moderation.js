@@ -72,6 +72,7 @@ function menu(api, channel, message, failed) {
   action(`Unmute ${who}`, null, () => api.delete(`/api/channels/${channel.id}/mutes/${message.sender.id}`), `${who} may post again.`);
   action(`Kick ${who}`, `Remove ${who} from ${channel.name}?`, () => api.delete(`/api/channels/${channel.id}/members/${message.sender.id}`), `${who} was removed.`);
   action(`Ban ${who}`, `Ban ${who} from ${channel.name}?`, () => api.post(`/api/channels/${channel.id}/bans`, target), `${who} is banned.`);
+  action(`Unban ${who}`, null, () => api.delete(`/api/channels/${channel.id}/bans/${message.sender.id}`), `${who} is no longer banned.`);
   actions.append(outcome);
   toggle.addEventListener("click", () => {
     actions.hidden = !actions.hidden;

@@ -4,7 +4,7 @@
 import { playChime } from "./sound.js";
 
 const PAGE = 50;
-const TOAST_MS = 8000;
+const TOAST_MS = 10000;
 const TOASTED = new Set(["trade", "system"]);
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -14,9 +14,7 @@ export function bindNotifications({ api, connection, settings, failed }) {
   button.className = "notifications-button";
   button.setAttribute("aria-haspopup", "dialog");
   button.setAttribute("aria-expanded", "false");
-  const bell = document.createElement("span");
-  bell.textContent = "🔔";
-  bell.setAttribute("aria-hidden", "true");
+  const bell = bellIcon();
   const count = document.createElement("span");
   count.className = "badge mention";
   count.setAttribute("aria-hidden", "true");
@@ -112,6 +110,10 @@ export function bindNotifications({ api, connection, settings, failed }) {
 
   button.addEventListener("click", () => (panel.hidden ? open() : hide()));
   close.addEventListener("click", hide);
+  // Following a notification to its conversation closes the panel.
+  list.addEventListener("click", (event) => {
+    if (event.target.closest("a")) hide();
+  });
   panel.addEventListener("keydown", (event) => {
     if (event.key === "Escape") hide();
   });
@@ -176,6 +178,20 @@ function entry(notification, markRead) {
     item.append(read);
   }
   return item;
+}
+
+function bellIcon() {
+  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("width", "18");
+  svg.setAttribute("height", "18");
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  const path = document.createElementNS("http://www.w3.org/2000/svg", "path");
+  path.setAttribute("d", "M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1z");
+  path.setAttribute("fill", "currentColor");
+  svg.append(path);
+  return svg;
 }
 
 function kindName(kind) {

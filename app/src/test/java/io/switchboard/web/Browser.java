@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -194,8 +195,8 @@ final class Browser implements AutoCloseable {
 	WebElement byRoleNameStarting(String role, String prefix) {
 		List<WebElement> found = this.driver.findElements(By.cssSelector(candidates(role)))
 			.stream()
-			.filter((element) -> element.isDisplayed() && role.equals(element.getAriaRole())
-					&& element.getAccessibleName().startsWith(prefix))
+			.filter(unlessGone((element) -> element.isDisplayed() && role.equals(element.getAriaRole())
+					&& element.getAccessibleName().startsWith(prefix)))
 			.toList();
 		if (found.size() != 1) {
 			throw new AssertionError(
@@ -223,8 +224,8 @@ final class Browser implements AutoCloseable {
 	 * The one visible element with the given computed role and accessible name.
 	 */
 	WebElement byRole(String role, String name) {
-		Predicate<WebElement> matches = (element) -> element.isDisplayed() && role.equals(element.getAriaRole())
-				&& name.equals(element.getAccessibleName());
+		Predicate<WebElement> matches = unlessGone((element) -> element.isDisplayed()
+				&& role.equals(element.getAriaRole()) && name.equals(element.getAccessibleName()));
 		List<WebElement> found = this.driver.findElements(By.cssSelector(candidates(role)))
 			.stream()
 			.filter(matches)
@@ -233,6 +234,21 @@ final class Browser implements AutoCloseable {
 			throw new AssertionError(found.size() + " visible elements with role " + role + " and name " + name);
 		}
 		return found.get(0);
+	}
+
+	/**
+	 * A test that counts an element gone from the page as not matching: one that goes by
+	 * itself (a toast) may go while the others are asked about.
+	 */
+	private static Predicate<WebElement> unlessGone(Predicate<WebElement> test) {
+		return (element) -> {
+			try {
+				return test.test(element);
+			}
+			catch (StaleElementReferenceException ex) {
+				return false;
+			}
+		};
 	}
 
 	/** Where elements of a role can be, so that not every element is asked. */
