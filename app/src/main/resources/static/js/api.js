@@ -43,6 +43,18 @@ export class Api {
     return response.blob();
   }
 
+  put(path, body) {
+    return this.#call("PUT", path, body);
+  }
+
+  patch(path, body) {
+    return this.#call("PATCH", path, body);
+  }
+
+  delete(path) {
+    return this.#call("DELETE", path);
+  }
+
   async #call(method, path, body) {
     const headers = { Authorization: `Bearer ${this.#token}` };
     if (body !== undefined) headers["Content-Type"] = "application/json";

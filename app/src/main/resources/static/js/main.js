@@ -4,6 +4,12 @@ import { Connection } from "./connection.js";
 import { forgetSession, SessionExpired, storedSession } from "./session.js";
 import { ChatState } from "./state.js";
 import { ChatSync } from "./sync.js";
+import { SettingsStore } from "./settings-store.js";
+import { bindAdmin } from "./view/admin.js";
+import { bindAnnouncements } from "./view/announcements.js";
+import { bindModeration } from "./view/moderation.js";
+import { bindNotifications } from "./view/notifications.js";
+import { bindSettings } from "./view/settings.js";
 import { followNewConversations } from "./conversations.js";
 import { People } from "./people.js";
 import { bindChannelDialogs } from "./view/channel-dialogs.js";
@@ -21,8 +27,6 @@ import { bindThreadPanel } from "./view/thread-panel.js";
 import { bindTypingIndicator } from "./view/typing-indicator.js";
 import { showSignIn } from "./view/sign-in.js";
 
-const LAST_CHANNEL = "switchboard.lastChannel.";
-
 function start() {
   const session = storedSession();
   if (session) startChat(session);
@@ -34,9 +38,11 @@ async function startChat(session) {
   const connection = new Connection(session.token);
   const state = new ChatState(session.user);
   const sync = new ChatSync(api, connection, state);
+  const settings = new SettingsStore(api);
   const directory = new People(api, connection);
 
   const signOut = async (notice) => {
+    await settings.flush();
     await connection.stop();
     forgetSession();
     history.replaceState(null, "", location.pathname + location.search);
@@ -59,6 +65,17 @@ async function startChat(session) {
     }
   });
 
+  // Settings first, so that the theme is right before anything shows.
+  let me;
+  try {
+    [me] = await Promise.all([api.get("/api/me"), settings.load()]);
+  } catch (error) {
+    failed(error);
+    return;
+  }
+  const context = { api, connection, state, sync, settings, me, failed };
+  bindSettings(context);
+
   document.getElementById("app").hidden = false;
   document.getElementById("me").textContent = session.user.username;
   document.getElementById("sign-out").onclick = () => signOut();
@@ -77,11 +94,15 @@ async function startChat(session) {
   attachMentions(document.getElementById("message-input"), people);
   attachMentions(document.getElementById("reply-input"), people);
   bindTypingIndicator(state);
+  bindAnnouncements(context);
+  bindNotifications(context);
+  bindModeration(context);
+  bindAdmin(context);
 
   const openFromLocation = () => {
     const id = Number(/^#channel\/(\d+)$/.exec(location.hash)?.[1]);
     if (!state.channels.has(id)) return false;
-    localStorage.setItem(LAST_CHANNEL + session.user.id, String(id));
+    settings.set("lastChannel", id);
     sync.open(id).catch(failed);
     return true;
   };
@@ -101,7 +122,7 @@ async function startChat(session) {
     return;
   }
   if (!openFromLocation()) {
-    const channel = firstChannel(state, Number(localStorage.getItem(LAST_CHANNEL + session.user.id)));
+    const channel = firstChannel(state, settings.get("lastChannel", null));
     if (channel) location.replace(`#channel/${channel.id}`);
   }
 }
@@ -114,7 +135,7 @@ async function mentionable(api, state, prefix) {
   return members.filter((m) => m.id !== state.user.id);
 }
 
-/** The channel last opened in this browser, else general, else the first. */
+/** The channel last opened (in any browser), else general, else the first. */
 function firstChannel(state, lastId) {
   const channels = state.sortedChannels();
   return state.channels.get(lastId) ?? channels.find((c) => c.name === "general") ?? channels[0];

@@ -19,6 +19,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -238,6 +239,38 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * The one visible element with the given computed role whose accessible name starts
+	 * with the given text, for names that end in something that changes, such as a count.
+	 */
+	WebElement byRoleNameStarting(String role, String prefix) {
+		List<WebElement> found = this.driver.findElements(By.cssSelector(candidates(role)))
+			.stream()
+			.filter(unlessGone((element) -> element.isDisplayed() && role.equals(element.getAriaRole())
+					&& element.getAccessibleName().startsWith(prefix)))
+			.toList();
+		if (found.size() != 1) {
+			throw new AssertionError(
+					found.size() + " visible elements with role " + role + " and a name starting " + prefix);
+		}
+		return found.get(0);
+	}
+
+	/** Opens a collapsed part of the page by its summary's text. */
+	void expand(String summary) {
+		this.driver.findElements(By.tagName("summary"))
+			.stream()
+			.filter((element) -> element.isDisplayed() && summary.equals(element.getText()))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no visible summary " + summary))
+			.click();
+	}
+
+	/** The classes of the page's root element, where the theme and compact mode show. */
+	String rootClasses() {
+		return String.valueOf(script("return document.documentElement.className"));
+	}
+
+	/**
 	 * The one visible element with the given computed role and accessible name.
 	 */
 	WebElement byRole(String role, String name) {
@@ -249,8 +282,8 @@ final class Browser implements AutoCloseable {
 	 * accessible name.
 	 */
 	static WebElement byRole(SearchContext scope, String role, String name) {
-		Predicate<WebElement> matches = (element) -> element.isDisplayed() && role.equals(element.getAriaRole())
-				&& name.equals(element.getAccessibleName());
+		Predicate<WebElement> matches = unlessGone((element) -> element.isDisplayed()
+				&& role.equals(element.getAriaRole()) && name.equals(element.getAccessibleName()));
 		List<WebElement> found = scope.findElements(By.cssSelector(candidates(role))).stream().filter(matches).toList();
 		if (found.size() != 1) {
 			throw new AssertionError(found.size() + " visible elements with role " + role + " and name " + name);
@@ -274,6 +307,21 @@ final class Browser implements AutoCloseable {
 		return found.get(0);
 	}
 
+	/**
+	 * A test that counts an element gone from the page as not matching: one that goes by
+	 * itself (a toast) may go while the others are asked about.
+	 */
+	private static Predicate<WebElement> unlessGone(Predicate<WebElement> test) {
+		return (element) -> {
+			try {
+				return test.test(element);
+			}
+			catch (StaleElementReferenceException ex) {
+				return false;
+			}
+		};
+	}
+
 	/** Where elements of a role can be, so that not every element is asked. */
 	private static String candidates(String role) {
 		return switch (role) {
@@ -282,9 +330,10 @@ final class Browser implements AutoCloseable {
 			case "navigation" -> "nav, [role=navigation]";
 			case "link" -> "a[href], [role=link]";
 			case "searchbox" -> "input[type=search], [role=searchbox]";
+			case "checkbox" -> "input[type=checkbox], [role=checkbox]";
+			case "radio" -> "input[type=radio], [role=radio]";
+			case "combobox" -> "select, [role=combobox]";
 			case "dialog" -> "dialog, [role=dialog]";
-			case "checkbox" -> "input[type=checkbox]";
-			case "radio" -> "input[type=radio]";
 			default -> "[role=" + role + "]";
 		};
 	}
