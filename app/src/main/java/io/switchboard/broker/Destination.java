@@ -60,7 +60,7 @@ sealed interface Destination {
 		if (name.equals(WorkspaceTopic.ANNOUNCEMENTS)) {
 			return Optional.ofNullable(workspaceId).map((workspace) -> new WorkspaceTopic(name, workspace));
 		}
-		if (name.equals(UserQueue.NOTIFICATIONS)) {
+		if (name.equals(UserQueue.NOTIFICATIONS) || name.equals(UserQueue.CHANNELS)) {
 			return Optional.of(new UserQueue(userId, name));
 		}
 		if (name.equals(SessionQueue.ERRORS)) {
@@ -129,6 +129,8 @@ sealed interface Destination {
 	record UserQueue(long userId, String name) implements Destination {
 
 		static final String NOTIFICATIONS = "/user/queue/notifications";
+
+		static final String CHANNELS = "/user/queue/channels";
 
 		@Override
 		public String address() {

@@ -74,6 +74,14 @@ public class Fanout {
 	}
 
 	/**
+	 * Sends an event to every session of the user, on every node, that subscribes
+	 * {@code /user/queue/channels}.
+	 */
+	public void publishToChannelsQueue(long userId, Object event) {
+		publish(new Destination.UserQueue(userId, Destination.UserQueue.CHANNELS).route(), event);
+	}
+
+	/**
 	 * Asks every node to check again whether the user may still read the channel, and to
 	 * end their subscriptions to it if not. Call it after the change commits.
 	 */

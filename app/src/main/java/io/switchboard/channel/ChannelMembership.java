@@ -127,6 +127,8 @@ class ChannelMembership {
 		batch.membershipChanged();
 		slot.publishOnCommit(
 				new MemberJoined(batch.channelId(), slot.seq(), new MemberView(user.id(), user.username(), role)));
+		long channelId = batch.channelId();
+		batch.onPublished(() -> this.fanout.publishToChannelsQueue(user.id(), ChannelAdded.of(channelId)));
 		return true;
 	}
 

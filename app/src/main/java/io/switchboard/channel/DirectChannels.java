@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.switchboard.broker.Fanout;
+import io.switchboard.system.AfterCommit;
 import io.switchboard.system.RequestRefused;
 import io.switchboard.user.CurrentUser;
 import io.switchboard.user.UserBlocks;
@@ -38,9 +40,12 @@ class DirectChannels {
 
 	private final UserBlocks blocks;
 
+	private final Fanout fanout;
+
 	DirectChannels(ChannelRepository channels, ChannelMemberRepository members, ChannelDirectory directory,
-			UserDirectory users, TransactionTemplate transactions, UserBlocks blocks) {
+			UserDirectory users, TransactionTemplate transactions, UserBlocks blocks, Fanout fanout) {
 		this.blocks = blocks;
+		this.fanout = fanout;
 		this.channels = channels;
 		this.members = members;
 		this.directory = directory;
@@ -90,6 +95,8 @@ class DirectChannels {
 			this.members.save(new ChannelMember(channel.id(), participant.id(), MemberRole.MEMBER));
 		}
 		this.members.flush();
+		AfterCommit.run(() -> participants.forEach(
+				(participant) -> this.fanout.publishToChannelsQueue(participant.id(), ChannelAdded.of(channel.id()))));
 		return channel.id();
 	}
 

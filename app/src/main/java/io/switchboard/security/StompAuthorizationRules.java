@@ -56,6 +56,7 @@ final class StompAuthorizationRules {
 			.access((user, context) -> presenceWatcher(inWorkspace, user, context))
 			.matchers(destinations.matcher(SimpMessageType.SUBSCRIBE, "/topic/announcements"),
 					destinations.matcher(SimpMessageType.SUBSCRIBE, "/user/queue/notifications"),
+					destinations.matcher(SimpMessageType.SUBSCRIBE, "/user/queue/channels"),
 					destinations.matcher(SimpMessageType.SUBSCRIBE, "/user/queue/errors"))
 			.authenticated()
 			.matchers(destinations.matcher(SimpMessageType.MESSAGE, "/app/presence.set"),

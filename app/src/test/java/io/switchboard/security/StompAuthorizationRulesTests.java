@@ -59,8 +59,8 @@ class StompAuthorizationRulesTests {
 
 	@Test
 	void ownQueuesAnnouncementsAndPresenceAreForAnyAuthenticatedUser() {
-		for (String destination : new String[] { "/user/queue/notifications", "/user/queue/errors",
-				"/topic/announcements", "/topic/presence.42" }) {
+		for (String destination : new String[] { "/user/queue/notifications", "/user/queue/channels",
+				"/user/queue/errors", "/topic/announcements", "/topic/presence.42" }) {
 			assertThat(decide(this.member, SimpMessageType.SUBSCRIBE, destination).isGranted()).as(destination)
 				.isTrue();
 			assertThat(decide(null, SimpMessageType.SUBSCRIBE, destination).isGranted()).as(destination).isFalse();
