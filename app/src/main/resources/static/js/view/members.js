@@ -195,7 +195,8 @@ export function bindMembers({ api, state, me, failed }, people) {
     if (shown !== channel) return;
     myRole = mine?.role ?? null;
     addBox.hidden = !canManage();
-    render();
+    // Not before the list is in: an empty one would say "No members." for a moment.
+    if (members.length) render();
   };
 
   bindDialog(dialog, button, () => {
