@@ -7,6 +7,7 @@ import { ChatSync } from "./sync.js";
 import { SettingsStore } from "./settings-store.js";
 import { bindAdmin } from "./view/admin.js";
 import { bindAnnouncements } from "./view/announcements.js";
+import { bindMembers } from "./view/members.js";
 import { bindModeration } from "./view/moderation.js";
 import { bindNotifications } from "./view/notifications.js";
 import { bindSettings } from "./view/settings.js";
@@ -97,6 +98,7 @@ async function startChat(session) {
   bindAnnouncements(context);
   bindNotifications(context);
   bindModeration(context);
+  bindMembers(context, directory);
   bindAdmin(context);
 
   const openFromLocation = () => {

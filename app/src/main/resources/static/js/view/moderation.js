@@ -48,31 +48,16 @@ function menu(api, channel, message, failed) {
   const outcome = document.createElement("p");
   outcome.className = "hint";
   outcome.setAttribute("role", "status");
-  const target = { userId: message.sender.id };
-  const action = (text, confirmText, run, done) => {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.textContent = text;
-    button.addEventListener("click", async () => {
-      if (confirmText && !window.confirm(confirmText)) return;
-      try {
-        await run();
-        outcome.textContent = done;
-      } catch (error) {
-        outcome.textContent = `Refused: ${error.message}`;
-        if (!error.status) failed(error);
-      }
-    });
-    actions.append(button);
-  };
   if (!message.deleted) {
-    action("Delete message", `Delete this message from ${who}?`, () => api.delete(`/api/messages/${message.id}`), "Message deleted.");
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.textContent = "Delete message";
+    remove.addEventListener("click", () =>
+      attempt(`Delete this message from ${who}?`, () => api.delete(`/api/messages/${message.id}`), "Message deleted.", outcome, failed),
+    );
+    actions.append(remove);
   }
-  action(`Mute ${who}`, null, () => api.post(`/api/channels/${channel.id}/mutes`, target), `${who} is muted.`);
-  action(`Unmute ${who}`, null, () => api.delete(`/api/channels/${channel.id}/mutes/${message.sender.id}`), `${who} may post again.`);
-  action(`Kick ${who}`, `Remove ${who} from ${channel.name}?`, () => api.delete(`/api/channels/${channel.id}/members/${message.sender.id}`), `${who} was removed.`);
-  action(`Ban ${who}`, `Ban ${who} from ${channel.name}?`, () => api.post(`/api/channels/${channel.id}/bans`, target), `${who} is banned.`);
-  action(`Unban ${who}`, null, () => api.delete(`/api/channels/${channel.id}/bans/${message.sender.id}`), `${who} is no longer banned.`);
+  actions.append(...moderationButtons(api, channel, message.sender, outcome, failed));
   actions.append(outcome);
   toggle.addEventListener("click", () => {
     actions.hidden = !actions.hidden;
@@ -88,4 +73,39 @@ function menu(api, channel, message, failed) {
   });
   box.append(toggle, actions);
   return box;
+}
+
+/**
+ * Buttons to mute, unmute, kick, ban or unban a person in a channel; what the server
+ * answers shows in `outcome`. The message menu and the members panel both use them.
+ */
+export function moderationButtons(api, channel, person, outcome, failed) {
+  const who = person.username;
+  const target = { userId: person.id };
+  const base = `/api/channels/${channel.id}`;
+  const button = (text, confirmText, run, done) => {
+    const element = document.createElement("button");
+    element.type = "button";
+    element.textContent = text;
+    element.addEventListener("click", () => attempt(confirmText, run, done, outcome, failed));
+    return element;
+  };
+  return [
+    button(`Mute ${who}`, null, () => api.post(`${base}/mutes`, target), `${who} is muted.`),
+    button(`Unmute ${who}`, null, () => api.delete(`${base}/mutes/${person.id}`), `${who} may post again.`),
+    button(`Kick ${who}`, `Remove ${who} from ${channel.name}?`, () => api.delete(`${base}/members/${person.id}`), `${who} was removed.`),
+    button(`Ban ${who}`, `Ban ${who} from ${channel.name}?`, () => api.post(`${base}/bans`, target), `${who} is banned.`),
+    button(`Unban ${who}`, null, () => api.delete(`${base}/bans/${person.id}`), `${who} is no longer banned.`),
+  ];
+}
+
+async function attempt(confirmText, run, done, outcome, failed) {
+  if (confirmText && !window.confirm(confirmText)) return;
+  try {
+    await run();
+    outcome.textContent = done;
+  } catch (error) {
+    outcome.textContent = `Refused: ${error.message}`;
+    if (!error.status) failed(error);
+  }
 }
