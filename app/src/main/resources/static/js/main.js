@@ -86,11 +86,20 @@ async function startChat(session) {
   bindChannelDialogs(api, sync, failed);
   bindDirectory(api, sync, directory, state, failed);
   followNewConversations(connection, state, sync, failed);
-  bindMessageTools(state, sync, api, bindThreadPanel(state, sync, api, failed));
+  const composerFiles = bindAttachments(state, api, (problem) => (document.getElementById("composer-hint").textContent = problem), {
+    button: "attach-button",
+    input: "attach-input",
+    list: "attachment-drafts",
+  });
+  const replyFiles = bindAttachments(state, api, (problem) => (document.getElementById("reply-hint").textContent = problem), {
+    button: "reply-attach-button",
+    input: "reply-attach-input",
+    list: "reply-attachment-drafts",
+  });
+  bindMessageTools(state, sync, api, bindThreadPanel(state, sync, api, failed, replyFiles));
   bindMessageList(state, sync);
   bindReadReceipts(state, directory, api, connection);
-  bindComposer(state, sync);
-  bindAttachments(state, api, (problem) => (document.getElementById("composer-hint").textContent = problem));
+  bindComposer(state, sync, composerFiles);
   const people = (prefix) => mentionable(api, state, prefix);
   attachMentions(document.getElementById("message-input"), people);
   attachMentions(document.getElementById("reply-input"), people);

@@ -5,9 +5,6 @@
 const PREVIEWED = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
 
 const blobUrls = new Map(); // attachment id -> Promise of an object URL
-let drafts = []; // uploads for the next message: {id, name, contentType, size}
-let uploading = 0;
-let renderDrafts = () => {};
 
 function blobUrl(attachment, api) {
   if (!blobUrls.has(attachment.id)) {
@@ -64,12 +61,18 @@ function size(bytes) {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** The composer's Attach file button and the list of files the next message takes. */
-export function bindAttachments(state, api, onProblem) {
-  const button = document.getElementById("attach-button");
-  const input = document.getElementById("attach-input");
-  const list = document.getElementById("attachment-drafts");
-  renderDrafts = () => {
+/**
+ * A composer's Attach file button and the list of files its next message takes; the
+ * elements are found by `ids` ({button, input, list}). Returns the drafts: current()
+ * and clear().
+ */
+export function bindAttachments(state, api, onProblem, ids) {
+  const button = document.getElementById(ids.button);
+  const input = document.getElementById(ids.input);
+  const list = document.getElementById(ids.list);
+  let drafts = []; // uploads for the next message: {id, name, contentType, size}
+  let uploading = 0;
+  const renderDrafts = () => {
     list.replaceChildren(
       ...drafts.map((draft) => {
         const item = document.createElement("li");
@@ -119,20 +122,30 @@ export function bindAttachments(state, api, onProblem) {
     );
   });
   state.addEventListener("change", (event) => {
+    // Uploads belong to the channel they were made in.
     if (event.detail === "open") {
       drafts = [];
       renderDrafts();
     }
   });
   renderDrafts();
+  return {
+    /** The files the next message takes; `uploading` while some are still on their way. */
+    current: () => ({ files: [...drafts], uploading: uploading > 0 }),
+    clear: () => {
+      drafts = [];
+      renderDrafts();
+    },
+  };
 }
 
-/** The files the next message takes; `uploading` while some are still on their way. */
-export function attachmentDrafts() {
-  return { files: [...drafts], uploading: uploading > 0 };
-}
-
-export function clearAttachmentDrafts() {
-  drafts = [];
-  renderDrafts();
+/**
+ * What a composer sends: its text, or the files' names when it has none (the server
+ * wants some content), with the files; or a problem to show.
+ */
+export function outgoing(text, drafts) {
+  const attached = drafts.current();
+  if (attached.uploading) return { problem: "Wait until the files are uploaded." };
+  const content = text.trim() || attached.files.map((f) => f.name).join(", ");
+  return { content, extra: attached.files.length ? { attachments: attached.files } : {} };
 }

@@ -2,12 +2,14 @@
 // Reply box where Enter sends with the thread's root as replyToId (PROTOCOL.md 3.1).
 // Replies live in the channel's timeline with every other message, so live ones, edits
 // and recovered ones show here as they come; the main list leaves them out.
+import { outgoing } from "./attachments.js";
 import { messageArticle, pendingArticle } from "./message-list.js";
 
 const MAX_CODE_POINTS = 4000;
 const REPLIES_PAGE = 100;
 
-export function bindThreadPanel(state, sync, api, failed) {
+/** @param attachments the drafts of the Reply box's Attach file (attachments.js) */
+export function bindThreadPanel(state, sync, api, failed, attachments) {
   const app = document.getElementById("app");
   const panel = document.getElementById("thread");
   const log = document.getElementById("thread-messages");
@@ -89,6 +91,7 @@ export function bindThreadPanel(state, sync, api, failed) {
     articles.clear();
     log.replaceChildren();
     input.value = "";
+    attachments.clear();
     if (!refocus) return;
     // The button that opened the thread, or the one that replaced it when its message changed.
     const target = opener?.isConnected ? opener : document.querySelector(`#messages article[data-id="${rootId}"] .thread-button`);
@@ -96,14 +99,19 @@ export function bindThreadPanel(state, sync, api, failed) {
   }
 
   const submit = () => {
-    const content = input.value.trim();
+    const { problem, content, extra } = outgoing(input.value, attachments);
+    if (problem) {
+      hint.textContent = problem;
+      return;
+    }
     if (!content || !thread) return;
     if ([...content].length > MAX_CODE_POINTS) {
       hint.textContent = `A reply is at most ${MAX_CODE_POINTS} characters.`;
       return;
     }
     hint.textContent = "";
-    sync.send(content, { replyToId: thread.rootId });
+    sync.send(content, { ...extra, replyToId: thread.rootId });
+    attachments.clear();
     input.value = "";
   };
   form.addEventListener("submit", (event) => {

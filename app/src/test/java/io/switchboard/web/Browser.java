@@ -233,6 +233,14 @@ final class Browser implements AutoCloseable {
 		this.driver.findElement(By.id("attach-input")).sendKeys(file.toAbsolutePath().toString());
 	}
 
+	/**
+	 * Chooses a file in the thread panel's file field, as its Attach file button lets
+	 * one.
+	 */
+	void attachToReply(Path file) {
+		this.driver.findElement(By.id("reply-attach-input")).sendKeys(file.toAbsolutePath().toString());
+	}
+
 	/** The element that has the keyboard focus. */
 	WebElement focused() {
 		return this.driver.switchTo().activeElement();

@@ -67,7 +67,7 @@ class WebClientMessagesBrowserTests {
 	}
 
 	@Test
-	void aReplyInAThreadShowsLiveInTheOtherPersonsOpenThreadAndCountsInTheList() {
+	void aReplyInAThreadShowsLiveInTheOtherPersonsOpenThreadAndCountsInTheList(@TempDir Path files) throws IOException {
 		TestUser alice = this.clients.newUser();
 		TestUser bob = this.clients.newUser();
 		long channel = this.clients.createChannel(alice, "public", bob);
@@ -92,12 +92,25 @@ class WebClientMessagesBrowserTests {
 				+ this.clients.messages(bob, channel, "sinceSeq=0").get("messages").get(0).get("id") + "/replies");
 		assertThat(replies.get("messages")).hasSize(1);
 
+		// A reply carries files as a message does; with no text, their names are its
+		// text.
+		Path menu = files.resolve("menu.txt");
+		Files.writeString(menu, "soup");
+		alicesBrowser.attachToReply(menu);
+		eventually().until(() -> alicesBrowser.byRole("button", "Remove menu.txt").isDisplayed());
+		alicesBrowser.field("Reply").sendKeys(Keys.ENTER);
+		eventually().until(bobsBrowser::threadMessages,
+				(shown) -> shown.size() == 3 && shown.get(2).contains("menu.txt"));
+		assertThat(Browser.byRole(bobsBrowser.byRole("log", "Thread"), "link", "Download menu.txt").isDisplayed())
+			.isTrue();
+		eventually().until(() -> bobsBrowser.byRole("button", "2 replies").isDisplayed());
+
 		// Escape closes the panel and gives the focus back to the message's thread
 		// control.
 		alicesBrowser.field("Reply").sendKeys(Keys.ESCAPE);
 		eventually().until(() -> alicesBrowser.script("return document.getElementById('thread').hidden"),
 				Boolean.TRUE::equals);
-		assertThat(alicesBrowser.focused().getAccessibleName()).isIn("1 reply", "Reply in thread");
+		assertThat(alicesBrowser.focused().getAccessibleName()).isIn("2 replies", "Reply in thread");
 	}
 
 	@Test
