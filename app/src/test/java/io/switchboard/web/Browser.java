@@ -358,6 +358,8 @@ final class Browser implements AutoCloseable {
 		visit("/favicon.svg");
 		script("sessionStorage.clear(); localStorage.clear()");
 		this.driver.manage().deleteAllCookies();
+		// A test that made it phone-sized leaves a desktop window to the next.
+		resize(1200, 900);
 	}
 
 	@Override

@@ -1,8 +1,5 @@
 package io.switchboard.web;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -14,9 +11,8 @@ import io.switchboard.broker.ConnectionDrops;
 import io.switchboard.test.ServerTest;
 import io.switchboard.test.TestClients;
 import io.switchboard.test.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
 
@@ -40,32 +36,8 @@ class WebClientBrowserTests {
 	@Autowired
 	ApplicationContext context;
 
-	/**
-	 * Browsers the tests before left behind, wiped: starting Chromium costs seconds,
-	 * wiping it next to nothing.
-	 */
-	private static final Deque<Browser> idle = new ArrayDeque<>();
-
-	private final List<Browser> browsers = new ArrayList<>();
-
-	@AfterEach
-	void wipeBrowsers() {
-		for (Browser browser : this.browsers) {
-			try {
-				browser.wipe();
-				idle.push(browser);
-			}
-			catch (RuntimeException ex) {
-				browser.close();
-			}
-		}
-	}
-
-	@AfterAll
-	static void closeBrowsers() {
-		idle.forEach(Browser::close);
-		idle.clear();
-	}
+	@RegisterExtension
+	static final BrowserPool browsers = new BrowserPool();
 
 	@Test
 	void twoUsersSeeEachOthersMessagesLive() {
@@ -353,9 +325,7 @@ class WebClientBrowserTests {
 	}
 
 	private Browser browser() {
-		Browser browser = idle.isEmpty() ? Browser.open(this.clients.port()) : idle.pop();
-		this.browsers.add(browser);
-		return browser;
+		return browsers.browser(this.clients.port());
 	}
 
 	private long post(TestUser user, long channelId, String content) {

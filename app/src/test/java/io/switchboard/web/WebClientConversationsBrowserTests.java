@@ -1,8 +1,5 @@
 package io.switchboard.web;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -11,9 +8,8 @@ import io.switchboard.test.StompClient;
 import io.switchboard.test.TestClients;
 import io.switchboard.test.ServerTest;
 import io.switchboard.test.TestUser;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
@@ -36,29 +32,8 @@ class WebClientConversationsBrowserTests {
 	TestClients clients;
 
 	/** Browsers the tests before left behind, wiped: starting Chromium costs seconds. */
-	private static final Deque<Browser> idle = new ArrayDeque<>();
-
-	private final List<Browser> browsers = new ArrayList<>();
-
-	@AfterEach
-	void wipeBrowsers() {
-		for (Browser browser : this.browsers) {
-			try {
-				browser.resize(1200, 900);
-				browser.wipe();
-				idle.push(browser);
-			}
-			catch (RuntimeException ex) {
-				browser.close();
-			}
-		}
-	}
-
-	@AfterAll
-	static void closeBrowsers() {
-		idle.forEach(Browser::close);
-		idle.clear();
-	}
+	@RegisterExtension
+	static final BrowserPool browsers = new BrowserPool();
 
 	@Test
 	void aChannelCreatedInTheDialogIsBrowsedAndJoinedByAnother() {
@@ -215,9 +190,7 @@ class WebClientConversationsBrowserTests {
 	}
 
 	private Browser browser() {
-		Browser browser = idle.isEmpty() ? Browser.open(this.clients.port()) : idle.pop();
-		this.browsers.add(browser);
-		return browser;
+		return browsers.browser(this.clients.port());
 	}
 
 }

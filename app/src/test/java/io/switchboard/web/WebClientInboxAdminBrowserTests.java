@@ -1,8 +1,5 @@
 package io.switchboard.web;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,9 +9,8 @@ import io.switchboard.test.ServerTest;
 import io.switchboard.test.TestClients;
 import io.switchboard.test.TestUser;
 import io.switchboard.user.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
@@ -34,31 +30,11 @@ import static io.switchboard.web.Browser.eventually;
 @NeedsChromium
 class WebClientInboxAdminBrowserTests {
 
-	private static final Deque<Browser> idle = new ArrayDeque<>();
+	@RegisterExtension
+	static final BrowserPool browsers = new BrowserPool();
 
 	@Autowired
 	TestClients clients;
-
-	private final List<Browser> browsers = new ArrayList<>();
-
-	@AfterEach
-	void wipeBrowsers() {
-		for (Browser browser : this.browsers) {
-			try {
-				browser.wipe();
-				idle.push(browser);
-			}
-			catch (RuntimeException ex) {
-				browser.close();
-			}
-		}
-	}
-
-	@AfterAll
-	static void closeBrowsers() {
-		idle.forEach(Browser::close);
-		idle.clear();
-	}
 
 	@Test
 	void anAdminsAnnouncementAndMuteReachAMemberLive() {
@@ -207,9 +183,7 @@ class WebClientInboxAdminBrowserTests {
 	}
 
 	private Browser browser() {
-		Browser browser = idle.isEmpty() ? Browser.open(this.clients.port()) : idle.pop();
-		this.browsers.add(browser);
-		return browser;
+		return browsers.browser(this.clients.port());
 	}
 
 }

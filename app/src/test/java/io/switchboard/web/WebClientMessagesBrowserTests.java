@@ -4,9 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +13,8 @@ import io.switchboard.test.ServerTest;
 import io.switchboard.test.TestClients;
 import io.switchboard.test.TestUser;
 import io.switchboard.user.Role;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -43,28 +39,8 @@ class WebClientMessagesBrowserTests {
 	@Autowired
 	TestClients clients;
 
-	private static final Deque<Browser> idle = new ArrayDeque<>();
-
-	private final List<Browser> browsers = new ArrayList<>();
-
-	@AfterEach
-	void wipeBrowsers() {
-		for (Browser browser : this.browsers) {
-			try {
-				browser.wipe();
-				idle.push(browser);
-			}
-			catch (RuntimeException ex) {
-				browser.close();
-			}
-		}
-	}
-
-	@AfterAll
-	static void closeBrowsers() {
-		idle.forEach(Browser::close);
-		idle.clear();
-	}
+	@RegisterExtension
+	static final BrowserPool browsers = new BrowserPool();
 
 	@Test
 	void aReplyInAThreadShowsLiveInTheOtherPersonsOpenThreadAndCountsInTheList(@TempDir Path files) throws IOException {
@@ -225,9 +201,7 @@ class WebClientMessagesBrowserTests {
 	}
 
 	private Browser browser() {
-		Browser browser = idle.isEmpty() ? Browser.open(this.clients.port()) : idle.pop();
-		this.browsers.add(browser);
-		return browser;
+		return browsers.browser(this.clients.port());
 	}
 
 	private long post(TestUser user, long channelId, String content) {
