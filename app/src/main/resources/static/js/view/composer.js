@@ -26,6 +26,15 @@ export function bindComposer(state, sync, attachments) {
     attachments.clear();
     input.value = "";
   };
+  sendOnEnter(form, input, submit);
+  input.addEventListener("input", () => sync.typing(input.value.trim() !== ""));
+  state.addEventListener("change", (event) => {
+    if (event.detail === "open") input.focus();
+  });
+}
+
+/** The form's submit, and Enter in its box without Shift, call `submit`. */
+export function sendOnEnter(form, input, submit) {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     submit();
@@ -35,9 +44,5 @@ export function bindComposer(state, sync, attachments) {
       event.preventDefault();
       submit();
     }
-  });
-  input.addEventListener("input", () => sync.typing(input.value.trim() !== ""));
-  state.addEventListener("change", (event) => {
-    if (event.detail === "open") input.focus();
   });
 }

@@ -52,16 +52,7 @@ export function bindMessageList(state, sync) {
     }
   };
 
-  function entry(key, version, build) {
-    let held = articles.get(key);
-    if (!held || held.version !== version) {
-      const article = build();
-      held?.article.replaceWith(article);
-      held = { article, version };
-      articles.set(key, held);
-    }
-    return { key, article: held.article };
-  }
+  const entry = (key, version, build) => keptArticle(articles, key, version, build);
 
   older.addEventListener("click", () => sync.loadOlder());
   log.addEventListener("scroll", () => {
@@ -71,6 +62,21 @@ export function bindMessageList(state, sync) {
     if (event.detail === "messages" || event.detail === "open" || event.detail === "outbox") render(false);
     if (event.detail === "older") render("older");
   });
+}
+
+/**
+ * The article shown for `key` from `articles` (key -> {article, version}), built again,
+ * and put in the old one's place, only when its version changed.
+ */
+export function keptArticle(articles, key, version, build) {
+  let held = articles.get(key);
+  if (!held || held.version !== version) {
+    const article = build();
+    held?.article.replaceWith(article);
+    held = { article, version };
+    articles.set(key, held);
+  }
+  return { key, article: held.article };
 }
 
 /** @param inThread shown in the thread panel, where it has no thread control */

@@ -3,7 +3,8 @@
 // Replies live in the channel's timeline with every other message, so live ones, edits
 // and recovered ones show here as they come; the main list leaves them out.
 import { outgoing } from "./attachments.js";
-import { messageArticle, pendingArticle } from "./message-list.js";
+import { sendOnEnter } from "./composer.js";
+import { keptArticle, messageArticle, pendingArticle } from "./message-list.js";
 
 const MAX_CODE_POINTS = 4000;
 const REPLIES_PAGE = 100;
@@ -42,16 +43,7 @@ export function bindThreadPanel(state, sync, api, failed, attachments) {
     if (atBottom) log.scrollTop = log.scrollHeight;
   };
 
-  function entry(key, version, build) {
-    let held = articles.get(key);
-    if (!held || held.version !== version) {
-      const article = build();
-      held?.article.replaceWith(article);
-      held = { article, version };
-      articles.set(key, held);
-    }
-    return { key, article: held.article };
-  }
+  const entry = (key, version, build) => keptArticle(articles, key, version, build);
 
   async function open(rootId, opener) {
     const channelId = state.openChannelId;
@@ -114,16 +106,7 @@ export function bindThreadPanel(state, sync, api, failed, attachments) {
     attachments.clear();
     input.value = "";
   };
-  form.addEventListener("submit", (event) => {
-    event.preventDefault();
-    submit();
-  });
-  input.addEventListener("keydown", (event) => {
-    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
-      event.preventDefault();
-      submit();
-    }
-  });
+  sendOnEnter(form, input, submit);
   panel.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && !event.defaultPrevented) {
       event.preventDefault();
