@@ -1,6 +1,7 @@
 // Starts the client: the sign-in form, or the chat for the session this tab kept.
 import { Api } from "./api.js";
 import { Connection } from "./connection.js";
+import { forgetOutbox, keepOutbox } from "./outbox-store.js";
 import { forgetSession, SessionExpired, storedSession } from "./session.js";
 import { ChatState } from "./state.js";
 import { ChatSync } from "./sync.js";
@@ -38,6 +39,7 @@ async function startChat(session) {
   const api = new Api(session.token);
   const connection = new Connection(session.token);
   const state = new ChatState(session.user);
+  keepOutbox(state);
   const sync = new ChatSync(api, connection, state);
   const settings = new SettingsStore(api);
   const directory = new People(api, connection);
@@ -46,6 +48,9 @@ async function startChat(session) {
     await settings.flush();
     await connection.stop();
     forgetSession();
+    // Signing out on purpose drops unsent messages; an ended session keeps them for
+    // the same user's next sign-in in this tab.
+    if (!notice) forgetOutbox(session.user.id);
     history.replaceState(null, "", location.pathname + location.search);
     // A fresh page: nothing of this user's chat stays in memory for the next one.
     if (notice) sessionStorage.setItem("switchboard.notice", notice);

@@ -3,11 +3,13 @@
 // GET /api/channels/{id}/messages?sinceSeq=N before anything newer is applied, so that
 // missed messages appear once each and in order (PROTOCOL.md, "Ordering and recovery").
 // Sends wait in the outbox until the server confirms them by their clientMessageId.
+import { ApiError } from "./api.js";
 import { SessionExpired } from "./session.js";
 
 const RECOVERY_PAGE = 500;
 const HISTORY_PAGE = 50;
 const RETRYABLE = new Set(["rate_limited", "unavailable"]);
+const RETRYABLE_STATUS = new Set([429, 503]);
 // PROTOCOL.md 3.2: a typing event lapses 6 seconds after it was sent; a typer repeats
 // it every few seconds, and the server passes on at most one per 2 seconds.
 const TYPING_SHOWN_MS = 6000;
@@ -269,16 +271,23 @@ export class ChatSync {
     if (this.#flushing) return;
     this.#flushing = true;
     try {
-      for (const item of this.#state.outbox) {
-        if (item.state !== "queued" || !this.#connection.connected) continue;
+      // One at a time from the front, so that what is queued while a restored item's
+      // request runs still goes, after it and in order.
+      let item;
+      while (this.#connection.connected && (item = this.#state.outbox.find((i) => i.state === "queued"))) {
         item.state = "sent";
         item.error = null;
-        const { receipt, confirmed } = this.#connection.publish(`/app/channel.${item.channelId}.send`, {
+        const body = {
           content: item.content,
           clientMessageId: item.clientMessageId,
           ...(item.replyToId ? { replyToId: item.replyToId } : {}),
           ...(item.attachments?.length ? { attachments: item.attachments.map((a) => a.id) } : {}),
-        });
+        };
+        if (item.restored) {
+          if (!(await this.#sendRestored(item, body))) break;
+          continue;
+        }
+        const { receipt, confirmed } = this.#connection.publish(`/app/channel.${item.channelId}.send`, body);
         item.receipt = receipt;
         // The RECEIPT says it is stored; the item goes when its message arrives, so it
         // never shows twice or not at all.
@@ -287,6 +296,37 @@ export class ChatSync {
       this.#state.changed("outbox");
     } finally {
       this.#flushing = false;
+    }
+  }
+
+  /**
+   * A send kept from before a reload may have been stored already, and then no event
+   * brings it back (PROTOCOL.md 4: a repeated clientMessageId stores nothing new). Over
+   * REST the answer is the stored message either way, so the item settles by it.
+   * @returns whether later items may go now (not when this one must wait)
+   */
+  async #sendRestored(item, body) {
+    try {
+      const message = await this.#api.post(`/api/channels/${item.channelId}/messages`, body);
+      const channel = this.#state.channels.get(item.channelId);
+      // Shown only where it belongs among the messages held; older ones come with paging.
+      const timeline = channel?.timeline;
+      if (timeline?.loaded && message.seq >= timeline.oldestSeq()) this.#state.applyMessage(channel, message, message.seq);
+      this.#state.settle(item.clientMessageId);
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && !RETRYABLE_STATUS.has(error.status)) {
+        item.state = "failed";
+        item.error = error.message;
+        this.#state.changed("outbox");
+        return true;
+      }
+      item.state = "queued";
+      this.#state.changed("outbox");
+      if (error instanceof SessionExpired) this.#failed(error);
+      // The server busy: after the wait it asks for. No answer: soon, or on the next connect.
+      else setTimeout(() => this.#flush(), (error instanceof ApiError && error.problem.retryAfterMs) || 2000);
+      return false;
     }
   }
 
