@@ -17,6 +17,11 @@ export class Api {
     this.#token = token;
   }
 
+  /** Calls from now on carry a renewed token. */
+  useToken(token) {
+    this.#token = token;
+  }
+
   get(path) {
     return this.#call("GET", path);
   }

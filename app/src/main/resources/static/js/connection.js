@@ -33,6 +33,7 @@ export class Connection extends EventTarget {
   #useSockJs = this.#forcedSockJs;
   #running = false;
   #receiptCounter = 0;
+  #handingOver = false;
   status = Status.OFFLINE;
 
   constructor(token) {
@@ -153,6 +154,18 @@ export class Connection extends EventTarget {
     this.#live.delete(destination);
   }
 
+  /**
+   * Goes on with a renewed token. The server ends a session when the token it connected
+   * with expires, so the socket makes way at once for one that connects with the new
+   * token; what arrived in between is recovered as after any reconnect.
+   */
+  reconnectWith(token) {
+    this.#token = token;
+    if (!this.#client) return;
+    this.#handingOver = true;
+    this.drop();
+  }
+
   /** Closes the current socket as a network drop would: reconnecting starts over. */
   drop() {
     this.#client?.forceDisconnect();
@@ -185,6 +198,13 @@ export class Connection extends EventTarget {
     this.#client = null;
     this.#failPendingReceipts();
     if (!this.#running) return;
+    if (this.#handingOver) {
+      this.#handingOver = false;
+      this.#setStatus(Status.RECONNECTING);
+      this.dispatchEvent(new Event("lost"));
+      this.#open();
+      return;
+    }
     this.#failedAttempts++;
     if (!this.#everOpened && !this.#useSockJs && this.#failedAttempts >= WEBSOCKET_ATTEMPTS_BEFORE_SOCKJS && window.SockJS) {
       this.#useSockJs = true;

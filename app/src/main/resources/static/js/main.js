@@ -2,7 +2,7 @@
 import { Api } from "./api.js";
 import { Connection } from "./connection.js";
 import { forgetOutbox, keepOutbox } from "./outbox-store.js";
-import { forgetSession, SessionExpired, storedSession } from "./session.js";
+import { forgetSession, keepRenewing, SessionExpired, storedSession } from "./session.js";
 import { ChatState } from "./state.js";
 import { ChatSync } from "./sync.js";
 import { SettingsStore } from "./settings-store.js";
@@ -44,7 +44,9 @@ async function startChat(session) {
   const settings = new SettingsStore(api);
   const directory = new People(api, connection);
 
+  let stopRenewing = () => {};
   const signOut = async (notice) => {
+    stopRenewing();
     await settings.flush();
     await connection.stop();
     forgetSession();
@@ -61,6 +63,14 @@ async function startChat(session) {
     else console.error(error);
   };
   sync.onFailure(failed);
+  stopRenewing = keepRenewing(
+    session,
+    (token) => {
+      api.useToken(token);
+      connection.reconnectWith(token);
+    },
+    failed,
+  );
   connection.addEventListener("unauthorized", async () => {
     // A role change also ends sessions this way, and the same token then connects
     // again; only a token the server no longer accepts ends the session here.

@@ -13,16 +13,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param issuer the {@code iss} claim of issued tokens
  * @param maxTokenLifetime the longest a token may live, built-in or from an external
  * issuer ({@code exp} minus {@code iat}); one without {@code exp} is refused
+ * @param sessionMaxAge how long after signing in with a password a built-in token can
+ * still be renewed; the session then ends when its last token expires
  */
 @ConfigurationProperties("switchboard.security")
 record SecuritySettings(@DefaultValue(DEMO_SECRET) String jwtSecret, @DefaultValue("1h") Duration tokenTtl,
 		@DefaultValue("switchboard") String issuer, @DefaultValue("workspace") String workspaceClaim,
-		@DefaultValue("24h") Duration maxTokenLifetime) {
+		@DefaultValue("24h") Duration maxTokenLifetime, @DefaultValue("7d") Duration sessionMaxAge) {
 
 	SecuritySettings {
 		if (tokenTtl.compareTo(maxTokenLifetime) > 0) {
 			throw new IllegalArgumentException("switchboard.security.token-ttl (" + tokenTtl
 					+ ") must not exceed switchboard.security.max-token-lifetime (" + maxTokenLifetime + ")");
+		}
+		if (tokenTtl.compareTo(sessionMaxAge) > 0) {
+			throw new IllegalArgumentException("switchboard.security.token-ttl (" + tokenTtl
+					+ ") must not exceed switchboard.security.session-max-age (" + sessionMaxAge + ")");
 		}
 	}
 
@@ -36,7 +42,7 @@ record SecuritySettings(@DefaultValue(DEMO_SECRET) String jwtSecret, @DefaultVal
 	@Override
 	public String toString() {
 		return "SecuritySettings[jwtSecret=<hidden>, tokenTtl=" + this.tokenTtl + ", issuer=" + this.issuer
-				+ ", maxTokenLifetime=" + this.maxTokenLifetime + "]";
+				+ ", maxTokenLifetime=" + this.maxTokenLifetime + ", sessionMaxAge=" + this.sessionMaxAge + "]";
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.switchboard.security;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import io.switchboard.limit.RateLimits;
@@ -12,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -31,8 +34,12 @@ class TokenController {
 
 	private final RateLimits limits;
 
-	TokenController(UserDirectory users, PasswordEncoder passwords, TokenIssuer tokens, RateLimits limits) {
+	private final Duration sessionMaxAge;
+
+	TokenController(UserDirectory users, PasswordEncoder passwords, TokenIssuer tokens, RateLimits limits,
+			SecuritySettings settings) {
 		this.limits = limits;
+		this.sessionMaxAge = settings.sessionMaxAge();
 		this.users = users;
 		this.passwords = passwords;
 		this.tokens = tokens;
@@ -50,6 +57,34 @@ class TokenController {
 		TokenIssuer.AccessToken token = issue(request);
 		this.limits.tokenSucceeded(request.username());
 		return token;
+	}
+
+	/**
+	 * A new token for the bearer of a valid one, so that a signed-in client stays signed
+	 * in without keeping the password: until {@code session-max-age} after the password
+	 * sign-in its tokens descend from. The authentication filter has refused an expired
+	 * token, a disabled account and a changed password already.
+	 */
+	@PostMapping("/api/auth/token/renew")
+	TokenIssuer.AccessToken renew(Authentication authentication) {
+		if (!(authentication instanceof UserAuthentication user) || user.tokenVersion() == null
+				|| user.signedInAt() == null) {
+			throw new RequestRefused(ErrorCode.UNAUTHORIZED, "only this server's own tokens can be renewed");
+		}
+		Instant signedInAt = user.signedInAt();
+		if (!Instant.now().isBefore(signedInAt.plus(this.sessionMaxAge))) {
+			throw new RequestRefused(ErrorCode.UNAUTHORIZED,
+					"the session began more than " + describe(this.sessionMaxAge) + " ago; sign in again");
+		}
+		return this.tokens.renew(user.user(), user.tokenVersion(), signedInAt);
+	}
+
+	private static String describe(Duration age) {
+		if (age.toHours() >= 48 && age.toHours() % 24 == 0) {
+			return age.toDays() + " days";
+		}
+		return (age.toMinutes() >= 120 && age.toMinutes() % 60 == 0) ? age.toHours() + " hours"
+				: age.toSeconds() + " seconds";
 	}
 
 	private TokenIssuer.AccessToken issue(TokenRequest request) {

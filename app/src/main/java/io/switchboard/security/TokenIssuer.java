@@ -24,6 +24,13 @@ public class TokenIssuer {
 	/** The account's token version when the token was issued. */
 	static final String VERSION_CLAIM = "ver";
 
+	/**
+	 * When the user last signed in with a password (OpenID Connect's name for it); a
+	 * renewed token carries it forward, so that renewing cannot outlast the session's
+	 * maximum age.
+	 */
+	static final String SIGNED_IN_CLAIM = "auth_time";
+
 	private final JwtEncoder encoder;
 
 	private final SecuritySettings settings;
@@ -45,9 +52,21 @@ public class TokenIssuer {
 	 * a password set in between ends it too.
 	 */
 	AccessToken issue(CurrentUser user, int tokenVersion) {
+		return issue(user, tokenVersion, Instant.now());
+	}
+
+	/**
+	 * A fresh token for a session that signed in at {@code signedInAt}, with the version
+	 * its current token carried: a password set since then ends the new one too.
+	 */
+	AccessToken renew(CurrentUser user, int tokenVersion, Instant signedInAt) {
+		return issue(user, tokenVersion, signedInAt);
+	}
+
+	private AccessToken issue(CurrentUser user, int tokenVersion, Instant signedInAt) {
 		Instant now = Instant.now();
 		Instant expiresAt = now.plus(this.settings.tokenTtl());
-		return new AccessToken(encode(user, tokenVersion, now, expiresAt), "Bearer",
+		return new AccessToken(encode(user, tokenVersion, signedInAt, now, expiresAt), "Bearer",
 				this.settings.tokenTtl().toSeconds());
 	}
 
@@ -57,14 +76,20 @@ public class TokenIssuer {
 	 * account's token version, so a password change ends it.
 	 */
 	public String encode(CurrentUser user, Instant issuedAt, Instant expiresAt) {
-		return encode(user, this.users.tokenVersion(user.id()).orElse(0), issuedAt, expiresAt);
+		return encode(user, issuedAt, issuedAt, expiresAt);
 	}
 
-	private String encode(CurrentUser user, int tokenVersion, Instant issuedAt, Instant expiresAt) {
+	/** As {@link #encode(CurrentUser, Instant, Instant)}, for a session begun earlier. */
+	public String encode(CurrentUser user, Instant signedInAt, Instant issuedAt, Instant expiresAt) {
+		return encode(user, this.users.tokenVersion(user.id()).orElse(0), signedInAt, issuedAt, expiresAt);
+	}
+
+	private String encode(CurrentUser user, int tokenVersion, Instant signedInAt, Instant issuedAt, Instant expiresAt) {
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(this.settings.issuer())
 			.subject(Long.toString(user.id()))
 			.claim(VERSION_CLAIM, tokenVersion)
+			.claim(SIGNED_IN_CLAIM, signedInAt.getEpochSecond())
 			.issuedAt(issuedAt)
 			.expiresAt(expiresAt)
 			.claim("roles", user.roles().stream().map(Role::name).sorted().toList())

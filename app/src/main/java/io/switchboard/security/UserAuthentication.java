@@ -26,15 +26,21 @@ final class UserAuthentication extends AbstractAuthenticationToken implements Ex
 
 	private final @Nullable Integer tokenVersion;
 
+	private final @Nullable Instant signedInAt;
+
 	/**
 	 * @param tokenVersion the account's token version the token carried; {@code null} for
 	 * an external issuer's token
+	 * @param signedInAt when the built-in session the token belongs to began with a
+	 * password; {@code null} for an external issuer's token
 	 */
-	UserAuthentication(CurrentUser user, @Nullable Instant expiresAt, @Nullable Integer tokenVersion) {
+	UserAuthentication(CurrentUser user, @Nullable Instant expiresAt, @Nullable Integer tokenVersion,
+			@Nullable Instant signedInAt) {
 		super(authorities(user));
 		this.user = user;
 		this.expiresAt = expiresAt;
 		this.tokenVersion = tokenVersion;
+		this.signedInAt = signedInAt;
 		setAuthenticated(true);
 	}
 
@@ -69,6 +75,10 @@ final class UserAuthentication extends AbstractAuthenticationToken implements Ex
 
 	@Nullable Integer tokenVersion() {
 		return this.tokenVersion;
+	}
+
+	@Nullable Instant signedInAt() {
+		return this.signedInAt;
 	}
 
 	public boolean isExpired(Instant now) {

@@ -1,5 +1,6 @@
 package io.switchboard.security;
 
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -50,13 +51,20 @@ class UserAuthenticationConverter implements Converter<Jwt, AbstractAuthenticati
 				.provision(new ExternalIdentity(subject, jwt.getClaimAsString("preferred_username"),
 						jwt.getClaimAsString("name"), roles(jwt), jwt.getClaimAsString(this.workspaceClaim)));
 			refuseIfStale(account, null);
-			return new UserAuthentication(account.user(), jwt.getExpiresAt(), null);
+			return new UserAuthentication(account.user(), jwt.getExpiresAt(), null, null);
 		}
 		AccountAccess account = builtInAccount(subject)
 			.orElseThrow(() -> new InvalidBearerTokenException("token names an unknown user"));
 		int version = version(jwt);
 		refuseIfStale(account, version);
-		return new UserAuthentication(account.user(), jwt.getExpiresAt(), version);
+		return new UserAuthentication(account.user(), jwt.getExpiresAt(), version, signedInAt(jwt));
+	}
+
+	/** Tokens issued before sessions had an age began their session when issued. */
+	private static @Nullable Instant signedInAt(Jwt jwt) {
+		Instant signedInAt = jwt.hasClaim(TokenIssuer.SIGNED_IN_CLAIM)
+				? jwt.getClaimAsInstant(TokenIssuer.SIGNED_IN_CLAIM) : null;
+		return (signedInAt != null) ? signedInAt : jwt.getIssuedAt();
 	}
 
 	private static void refuseIfStale(AccountAccess account, @Nullable Integer version) {

@@ -35,10 +35,10 @@ class StompAuthorizationRulesTests {
 			(destination) -> destination.endsWith(".send"), (userId, workspaceId) -> workspaceId == 1);
 
 	private final UserAuthentication member = new UserAuthentication(new CurrentUser(1, "alice", "Alice", Set.of(), 1),
-			null, 0);
+			null, 0, null);
 
 	private final UserAuthentication admin = new UserAuthentication(
-			new CurrentUser(2, "root", "Root", Set.of(Role.ADMIN), 1), null, 0);
+			new CurrentUser(2, "root", "Root", Set.of(Role.ADMIN), 1), null, 0, null);
 
 	StompAuthorizationRulesTests() {
 		given(this.channels.readRefusal(eq(7L), any())).willReturn(RequestRefused.forbidden("not a member"));

@@ -218,6 +218,19 @@ public class TestClients {
 	}
 
 	/**
+	 * Posts a message over REST, as {@code user}; returns its id.
+	 */
+	public long post(TestUser user, long channelId, String content) {
+		return rest(user).post()
+			.uri("/api/channels/{id}/messages", channelId)
+			.body(Map.of("content", content))
+			.retrieve()
+			.body(JsonNode.class)
+			.get("id")
+			.asLong();
+	}
+
+	/**
 	 * {@code GET /api/channels/{id}/messages} with the given query, e.g.
 	 * {@code sinceSeq=0}.
 	 */
