@@ -104,15 +104,24 @@ export function bindMembers({ api, state, me, failed }, people) {
       toggle.setAttribute("aria-label", `Moderate ${member.username}`);
       const actions = document.createElement("div");
       actions.className = "member-moderation";
-      actions.hidden = !expanded.has(member.id);
-      toggle.setAttribute("aria-expanded", String(!actions.hidden));
+      const show = (open) => {
+        actions.hidden = !open;
+        if (open) expanded.add(member.id);
+        else expanded.delete(member.id);
+        toggle.setAttribute("aria-expanded", String(open));
+      };
+      show(expanded.has(member.id));
       actions.append(...moderationButtons(api, { id: channel.id, name: channel.name }, member, outcome, failed));
       toggle.addEventListener("click", () => {
-        actions.hidden = !actions.hidden;
-        if (actions.hidden) expanded.delete(member.id);
-        else expanded.add(member.id);
-        toggle.setAttribute("aria-expanded", String(!actions.hidden));
+        show(actions.hidden);
         if (!actions.hidden) actions.querySelector("button")?.focus();
+      });
+      // Escape folds open actions away first, as a menu would; only then the dialog.
+      item.addEventListener("keydown", (event) => {
+        if (event.key !== "Escape" || actions.hidden) return;
+        event.preventDefault();
+        show(false);
+        toggle.focus();
       });
       controls.append(toggle);
       item.append(controls, actions);

@@ -33,14 +33,14 @@ class SearchIntegrationTests {
 		long shared = this.clients.createChannel(alice, "private", bob);
 		long secret = this.clients.createChannel(alice, "private");
 		long open = this.clients.createChannel(alice, "public");
-		post(alice, shared, "the " + word + " crossing is here");
-		post(alice, secret, "a " + word + " nobody else sees");
-		post(alice, open, "public " + word + " news");
-		long deleted = post(alice, shared, "deleted " + word);
+		this.clients.post(alice, shared, "the " + word + " crossing is here");
+		this.clients.post(alice, secret, "a " + word + " nobody else sees");
+		this.clients.post(alice, open, "public " + word + " news");
+		long deleted = this.clients.post(alice, shared, "deleted " + word);
 		this.clients.rest(alice).delete().uri("/api/messages/{id}", deleted).retrieve().toBodilessEntity();
 		TestUser stranger = this.clients.newUserIn("search-" + word);
 		long foreign = this.clients.createChannel(stranger, "public");
-		post(stranger, foreign, "foreign " + word);
+		this.clients.post(stranger, foreign, "foreign " + word);
 
 		JsonNode found = search(bob, word, "");
 		assertThat(found.get("results")).extracting((result) -> result.at("/message/channelId").asLong())
@@ -66,10 +66,10 @@ class SearchIntegrationTests {
 		String word = uniqueWord();
 		TestUser alice = this.clients.newUser();
 		long channelId = this.clients.createChannel(alice, "private");
-		post(alice, channelId, "once " + word);
-		long best = post(alice, channelId, word + " " + word + " " + word);
+		this.clients.post(alice, channelId, "once " + word);
+		long best = this.clients.post(alice, channelId, word + " " + word + " " + word);
 		for (int i = 0; i < 3; i++) {
-			post(alice, channelId, "again " + word + " number " + i);
+			this.clients.post(alice, channelId, "again " + word + " number " + i);
 		}
 		JsonNode first = search(alice, word, "&limit=2");
 		assertThat(first.at("/results/0/message/id").asLong()).isEqualTo(best);
@@ -89,7 +89,7 @@ class SearchIntegrationTests {
 	void hostileQueriesGiveResultsOrBadRequestNeverAServerError() {
 		TestUser alice = this.clients.newUser();
 		long channelId = this.clients.createChannel(alice, "private");
-		post(alice, channelId, "robert'); drop table messages; -- said \"hi\"");
+		this.clients.post(alice, channelId, "robert'); drop table messages; -- said \"hi\"");
 		for (String query : List.of("\"unterminated", "a & b | !c", "'; drop table messages; --", ":*", "<->", "((",
 				"))", "-", "or", "\"\"", "%_", "\\", "x".repeat(256), "x".repeat(1000), "\u0000", "\ud800", "🙂",
 				"robert'); drop", "select * from users")) {
@@ -110,17 +110,6 @@ class SearchIntegrationTests {
 			.encode()
 			.buildAndExpand(Map.of("q", query))
 			.toUri();
-	}
-
-	private long post(TestUser user, long channelId, String content) {
-		return this.clients.rest(user)
-			.post()
-			.uri("/api/channels/{id}/messages", channelId)
-			.body(Map.of("content", content))
-			.retrieve()
-			.body(JsonNode.class)
-			.get("id")
-			.asLong();
 	}
 
 	private static String uniqueWord() {

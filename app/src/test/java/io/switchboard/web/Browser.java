@@ -25,6 +25,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 
 import org.springframework.util.FileSystemUtils;
 
@@ -41,6 +42,8 @@ final class Browser implements AutoCloseable {
 	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	static final Duration PATIENCE = Duration.ofSeconds(30);
+
+	private static final int MOST_TABS = 120;
 
 	/**
 	 * Selenium looks for a DevTools binding for this Chromium's version on every start,
@@ -190,6 +193,22 @@ final class Browser implements AutoCloseable {
 	/** Presses a key where the focus is, as a person at the keyboard would. */
 	void press(CharSequence key) {
 		focused().sendKeys(key);
+	}
+
+	/**
+	 * Presses Tab, or Shift+Tab going {@code back}, until the focus is on what has the
+	 * given role and an accessible name starting with {@code name}, as a person without a
+	 * mouse would get there; fails when that takes more than {@value #MOST_TABS} presses.
+	 */
+	WebElement tabTo(String role, String name, boolean back) {
+		for (int pressed = 0; pressed < MOST_TABS; pressed++) {
+			new Actions(this.driver).sendKeys(back ? Keys.chord(Keys.SHIFT, Keys.TAB) : Keys.TAB).perform();
+			WebElement focused = focused();
+			if (role.equals(focused.getAriaRole()) && focused.getAccessibleName().startsWith(name)) {
+				return focused;
+			}
+		}
+		throw new AssertionError("no " + role + " named " + name + " within " + MOST_TABS + " presses of Tab");
 	}
 
 	/** Whether the Channels navigation is on screen (a narrow screen hides it). */

@@ -83,7 +83,7 @@ class WebClientBrowserTests {
 		browser.send("over http");
 		eventually().until(browser::messages, (shown) -> shown.size() == 1 && shown.get(0).contains("over http")
 				&& !shown.get(0).contains("Sending"));
-		post(bob, channel, "back over http");
+		this.clients.post(bob, channel, "back over http");
 
 		eventually().until(browser::messages, (shown) -> shown.size() == 2 && shown.get(0).contains("over http")
 				&& shown.get(1).contains("back over http"));
@@ -112,7 +112,7 @@ class WebClientBrowserTests {
 		TestUser alice = this.clients.newUser();
 		long channel = this.clients.createChannel(alice, "public");
 		for (int i = 1; i <= 3; i++) {
-			post(alice, channel, "earlier " + i);
+			this.clients.post(alice, channel, "earlier " + i);
 		}
 		Browser browser = signedIn(alice);
 		eventually().until(browser::messages, (shown) -> shown.size() == 3);
@@ -130,7 +130,7 @@ class WebClientBrowserTests {
 		TestUser alice = this.clients.newUser();
 		TestUser bob = this.clients.newUser();
 		long channel = this.clients.createChannel(alice, "public", bob);
-		post(bob, channel, "before the drop");
+		this.clients.post(bob, channel, "before the drop");
 		Browser browser = signedIn(alice);
 		eventually().until(browser::messages, (shown) -> shown.size() == 1);
 
@@ -142,7 +142,7 @@ class WebClientBrowserTests {
 					TimeUnit.MILLISECONDS);
 			eventually().until(browser::connectionStatus, "Reconnecting"::equals);
 			for (int i = 1; i <= 5; i++) {
-				post(bob, channel, "missed " + i);
+				this.clients.post(bob, channel, "missed " + i);
 			}
 		}
 		finally {
@@ -197,8 +197,8 @@ class WebClientBrowserTests {
 			.orElseThrow();
 		String name = other.get("name").asString();
 
-		post(bob, other.get("id").asLong(), "one");
-		post(bob, other.get("id").asLong(), "two");
+		this.clients.post(bob, other.get("id").asLong(), "one");
+		this.clients.post(bob, other.get("id").asLong(), "two");
 
 		eventually().until(browser::channelLinks,
 				(links) -> links.stream().anyMatch((link) -> link.startsWith(name) && link.contains("2 unread")));
@@ -252,8 +252,8 @@ class WebClientBrowserTests {
 		TestUser alice = this.clients.newUser();
 		TestUser bob = this.clients.newUser();
 		long channel = this.clients.createChannel(alice, "public", bob);
-		long first = post(bob, channel, "frist");
-		long second = post(bob, channel, "regrettable");
+		long first = this.clients.post(bob, channel, "frist");
+		long second = this.clients.post(bob, channel, "regrettable");
 		Browser browser = signedIn(alice);
 		eventually().until(browser::messages, (shown) -> shown.size() == 2);
 
@@ -275,7 +275,7 @@ class WebClientBrowserTests {
 		TestUser alice = this.clients.newUser();
 		TestUser bob = this.clients.newUser();
 		long channel = this.clients.createChannel(alice, "public", bob);
-		long message = post(bob, channel, "ship it?");
+		long message = this.clients.post(bob, channel, "ship it?");
 		Browser browser = signedIn(alice);
 		eventually().until(browser::messages, (shown) -> shown.size() == 1);
 
@@ -305,7 +305,7 @@ class WebClientBrowserTests {
 		long channel = this.clients.createChannel(alice, "public", posters.toArray(TestUser[]::new));
 		// Three posters, each within the REST write limit of 20 a second.
 		for (int i = 1; i <= 57; i++) {
-			post(posters.get((i - 1) / 19), channel, "number " + i);
+			this.clients.post(posters.get((i - 1) / 19), channel, "number " + i);
 		}
 		Browser browser = signedIn(alice);
 		eventually().until(browser::messages, (shown) -> shown.size() == 50);
@@ -326,17 +326,6 @@ class WebClientBrowserTests {
 
 	private Browser browser() {
 		return browsers.browser(this.clients.port());
-	}
-
-	private long post(TestUser user, long channelId, String content) {
-		return this.clients.rest(user)
-			.post()
-			.uri("/api/channels/{id}/messages", channelId)
-			.body(Map.of("content", content))
-			.retrieve()
-			.body(JsonNode.class)
-			.get("id")
-			.asLong();
 	}
 
 }

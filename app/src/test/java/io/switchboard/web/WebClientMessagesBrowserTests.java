@@ -47,7 +47,7 @@ class WebClientMessagesBrowserTests {
 		TestUser alice = this.clients.newUser();
 		TestUser bob = this.clients.newUser();
 		long channel = this.clients.createChannel(alice, "public", bob);
-		post(bob, channel, "lunch on friday?");
+		this.clients.post(bob, channel, "lunch on friday?");
 		Browser alicesBrowser = signedIn(alice);
 		Browser bobsBrowser = signedIn(bob);
 		eventually().until(bobsBrowser::messages, (shown) -> shown.size() == 1);
@@ -95,9 +95,9 @@ class WebClientMessagesBrowserTests {
 		TestUser bob = this.clients.newUser();
 		String badge = giveBadge(alice, "#2e7d32");
 		long channel = this.clients.createChannel(alice, "public", bob);
-		post(alice, channel, "frist");
-		post(alice, channel, "regrettable");
-		post(bob, channel, "not yours");
+		this.clients.post(alice, channel, "frist");
+		this.clients.post(alice, channel, "regrettable");
+		this.clients.post(bob, channel, "not yours");
 		Browser alicesBrowser = signedIn(alice);
 		Browser bobsBrowser = signedIn(bob);
 		eventually().until(alicesBrowser::messages, (shown) -> shown.size() == 3);
@@ -202,17 +202,6 @@ class WebClientMessagesBrowserTests {
 
 	private Browser browser() {
 		return browsers.browser(this.clients.port());
-	}
-
-	private long post(TestUser user, long channelId, String content) {
-		return this.clients.rest(user)
-			.post()
-			.uri("/api/channels/{id}/messages", channelId)
-			.body(Map.of("content", content))
-			.retrieve()
-			.body(JsonNode.class)
-			.get("id")
-			.asLong();
 	}
 
 }
