@@ -1,32 +1,19 @@
 // The Admin dialog, shown to ADMINs only: post an announcement, read the workspace's
 // audit log, list, create and disable accounts, define badges and give them
 // (PROTOCOL.md sections 3.3, 7 and 8). The server checks the role on every call.
+import { topBarDialog } from "./dialog.js";
+
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const AUDIT_PAGE = 50;
 
 export function bindAdmin(context) {
   if (!context.me.roles?.includes("ADMIN")) return;
-  const button = document.createElement("button");
-  button.type = "button";
-  button.textContent = "Admin";
-  button.setAttribute("aria-haspopup", "dialog");
-  document.getElementById("sign-out").before(button);
-
-  const dialog = document.createElement("dialog");
-  dialog.className = "admin-dialog";
-  dialog.setAttribute("aria-labelledby", "admin-heading");
-  const heading = document.createElement("h2");
-  heading.id = "admin-heading";
-  heading.textContent = "Administration";
-  const close = document.createElement("button");
-  close.type = "button";
-  close.className = "close";
-  close.textContent = "Close";
-  close.addEventListener("click", () => dialog.close());
-  dialog.append(heading, announcementSection(context), auditSection(context), usersSection(context), badgesSection(context), close);
-  document.body.append(dialog);
-  button.addEventListener("click", () => dialog.showModal());
-  dialog.addEventListener("close", () => button.focus());
+  topBarDialog({ button: "Admin", heading: "Administration", className: "admin-dialog" }, [
+    announcementSection(context),
+    auditSection(context),
+    usersSection(context),
+    badgesSection(context),
+  ]);
 }
 
 /** A collapsible part of the dialog; `opened` runs each time it opens. */
@@ -255,8 +242,8 @@ function badgesSection({ api, failed }) {
   };
   const form = document.createElement("form");
   const name = input("text", { required: true, maxLength: 40 });
-  const color = input("color", { value: "#2e7d32" });
-  const priority = input("number", { required: true, value: "0", step: "1" });
+  const color = input("color", { defaultValue: "#2e7d32" });
+  const priority = input("number", { required: true, defaultValue: "0", step: "1" });
   const outcome = outcomeLine();
   form.append(field("Badge name", name), field("Colour", color), field("Priority", priority), submitButton("Define badge"), outcome);
   handle(form, outcome, async () => {

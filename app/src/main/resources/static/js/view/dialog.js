@@ -26,6 +26,32 @@ export function bindDialog(dialog, opener, onOpen) {
   };
 }
 
+/**
+ * A dialog that a button in the top bar opens (Settings, Admin), built here: named by its
+ * heading, holding `parts` and a Close button. `onOpen` runs each time it opens.
+ */
+export function topBarDialog({ button: buttonText, heading: headingText, className }, parts, onOpen) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = buttonText;
+  button.setAttribute("aria-haspopup", "dialog");
+  document.getElementById("sign-out").before(button);
+  const dialog = document.createElement("dialog");
+  dialog.className = className;
+  const heading = document.createElement("h2");
+  heading.id = `${className}-heading`;
+  heading.textContent = headingText;
+  dialog.setAttribute("aria-labelledby", heading.id);
+  const close = document.createElement("button");
+  close.type = "button";
+  close.textContent = "Close";
+  close.dataset.close = "";
+  dialog.append(heading, ...parts, close);
+  document.body.append(dialog);
+  bindDialog(dialog, button, onOpen);
+  return dialog;
+}
+
 /** Shows a failed request's words in the dialog's alert. */
 export function showError(dialog, error) {
   dialog.querySelector(".error").textContent = error?.message || "Something went wrong. Please try again.";

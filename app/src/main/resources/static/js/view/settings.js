@@ -1,6 +1,8 @@
 // The Settings dialog: theme, compact mode and notification sound, stored with
 // /api/me/settings; and the open channel's notification level, which the server keeps
 // per member (PUT /api/channels/{id}/preferences) because it decides who is notified.
+import { topBarDialog } from "./dialog.js";
+
 const LEVELS = [
   ["all", "All messages"],
   ["mentions", "Mentions only"],
@@ -17,19 +19,6 @@ export function bindSettings({ api, state, settings, failed }) {
   };
   settings.addEventListener("change", apply);
   apply();
-
-  const button = document.createElement("button");
-  button.type = "button";
-  button.textContent = "Settings";
-  button.setAttribute("aria-haspopup", "dialog");
-  document.getElementById("sign-out").before(button);
-
-  const dialog = document.createElement("dialog");
-  dialog.className = "settings-dialog";
-  dialog.setAttribute("aria-labelledby", "settings-heading");
-  const heading = document.createElement("h2");
-  heading.id = "settings-heading";
-  heading.textContent = "Settings";
 
   const theme = fieldset("Theme");
   const radios = ["light", "dark"].map((value) => {
@@ -62,13 +51,6 @@ export function bindSettings({ api, state, settings, failed }) {
   channelHint.setAttribute("aria-live", "polite");
   channelBox.append(levelLabel, level, muted.label, channelHint);
 
-  const close = document.createElement("button");
-  close.type = "button";
-  close.textContent = "Close";
-  close.addEventListener("click", () => dialog.close());
-  dialog.append(heading, theme, display, channelBox, close);
-  document.body.append(dialog);
-
   let channel = null;
   const savePreferences = async () => {
     if (!channel) return;
@@ -89,7 +71,7 @@ export function bindSettings({ api, state, settings, failed }) {
   level.addEventListener("change", savePreferences);
   muted.input.addEventListener("change", savePreferences);
 
-  button.addEventListener("click", async () => {
+  topBarDialog({ button: "Settings", heading: "Settings", className: "settings-dialog" }, [theme, display, channelBox], async () => {
     const dark = document.documentElement.classList.contains("theme-dark");
     radios[0].checked = !dark;
     radios[1].checked = dark;
@@ -98,7 +80,6 @@ export function bindSettings({ api, state, settings, failed }) {
     channel = state.openChannel();
     channelBox.hidden = !channel;
     channelHint.textContent = "";
-    dialog.showModal();
     if (!channel) return;
     channelLegend.textContent = `Notifications from ${channel.name}`;
     level.disabled = muted.input.disabled = true;
@@ -111,7 +92,6 @@ export function bindSettings({ api, state, settings, failed }) {
       failed(error);
     }
   });
-  dialog.addEventListener("close", () => button.focus());
 }
 
 function fieldset(legendText) {

@@ -360,6 +360,7 @@ final class Browser implements AutoCloseable {
 			case "checkbox" -> "input[type=checkbox], [role=checkbox]";
 			case "radio" -> "input[type=radio], [role=radio]";
 			case "combobox" -> "select, [role=combobox]";
+			case "spinbutton" -> "input[type=number], [role=spinbutton]";
 			case "dialog" -> "dialog, [role=dialog]";
 			default -> "[role=" + role + "]";
 		};

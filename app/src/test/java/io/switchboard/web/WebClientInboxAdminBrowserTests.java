@@ -41,12 +41,7 @@ class WebClientInboxAdminBrowserTests {
 		TestUser admin = this.clients.newUser(Role.ADMIN);
 		TestUser member = this.clients.newUser();
 		long channel = this.clients.createChannel(admin, "public", member);
-		this.clients.rest(member)
-			.post()
-			.uri("/api/channels/{id}/messages", channel)
-			.body(Map.of("content", "hello admins"))
-			.retrieve()
-			.toBodilessEntity();
+		this.clients.post(member, channel, "hello admins");
 		Browser membersBrowser = signedIn(member);
 		Browser adminsBrowser = signedIn(admin);
 		assertThat(membersBrowser
