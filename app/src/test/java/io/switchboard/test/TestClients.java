@@ -218,6 +218,19 @@ public class TestClients {
 	}
 
 	/**
+	 * {@code POST /api/auth/token} with a built-in account's user name and password,
+	 * ready to send: {@code status(signIn(...))} for the answer's status.
+	 */
+	public RestClient.RequestHeadersSpec<?> signIn(String username, String password) {
+		return anonymousRest().post().uri("/api/auth/token").body(Map.of("username", username, "password", password));
+	}
+
+	/** A token from signing in with a built-in account's user name and password. */
+	public String token(String username, String password) {
+		return signIn(username, password).retrieve().body(JsonNode.class).get("accessToken").asString();
+	}
+
+	/**
 	 * Posts a message over REST, as {@code user}; returns its id.
 	 */
 	public long post(TestUser user, long channelId, String content) {

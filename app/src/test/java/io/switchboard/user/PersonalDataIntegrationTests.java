@@ -86,10 +86,7 @@ class PersonalDataIntegrationTests {
 			.as("bob's mention of her is gone")
 			.isZero();
 		assertThat(status(this.clients.rest(alice).get().uri("/api/me"))).isEqualTo(401);
-		assertThat(status(this.clients.anonymousRest()
-			.post()
-			.uri("/api/auth/token")
-			.body(Map.of("username", alice.username(), "password", TestClients.PASSWORD)))).isEqualTo(401);
+		assertThat(status(this.clients.signIn(alice.username(), TestClients.PASSWORD))).isEqualTo(401);
 
 		JsonNode erased = this.clients.rest(admin)
 			.get()

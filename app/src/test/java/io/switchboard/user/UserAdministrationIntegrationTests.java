@@ -62,7 +62,7 @@ class UserAdministrationIntegrationTests {
 		assertThat(user.get("username").asString()).isEqualTo(username);
 		assertThat(user.get("displayName").asString()).isEqualTo("Dora");
 		assertThat(user.get("disabled").asBoolean()).isFalse();
-		String token = signIn(username, PASSWORD).getBody().get("accessToken").asString();
+		String token = this.clients.token(username, PASSWORD);
 		JsonNode me = this.clients.rest(token).get().uri("/api/me").retrieve().body(JsonNode.class);
 		assertThat(me.get("id").asLong()).isEqualTo(user.get("id").asLong());
 		JsonNode channels = this.clients.rest(token).get().uri("/api/channels").retrieve().body(JsonNode.class);
@@ -106,7 +106,7 @@ class UserAdministrationIntegrationTests {
 		TestUser admin = this.clients.newUser(Role.ADMIN);
 		String username = newName();
 		long id = create(admin, username, PASSWORD);
-		String token = signIn(username, PASSWORD).getBody().get("accessToken").asString();
+		String token = this.clients.token(username, PASSWORD);
 		ErrorFrameCatcher error = new ErrorFrameCatcher();
 		StompSession session = StompClient.await(this.clients.connectAsync("Bearer " + token, error));
 		session.subscribe("/user/queue/notifications", error);
@@ -121,7 +121,7 @@ class UserAdministrationIntegrationTests {
 		assertThat(error.detail()).isEqualTo("the account is disabled");
 		await().atMost(Duration.ofSeconds(5)).until(() -> !session.isConnected());
 		assertThat(status(this.clients.rest(token).get().uri("/api/me"))).isEqualTo(401);
-		assertThat(signIn(username, PASSWORD).getStatusCode().value()).isEqualTo(401);
+		assertThat(status(this.clients.signIn(username, PASSWORD))).isEqualTo(401);
 
 		admin(admin).patch()
 			.uri("/api/admin/users/{id}", id)
@@ -130,7 +130,7 @@ class UserAdministrationIntegrationTests {
 			.toBodilessEntity();
 		assertThat(status(this.clients.rest(token).get().uri("/api/me"))).as("a token from before the disable")
 			.isEqualTo(401);
-		String fresh = signIn(username, PASSWORD).getBody().get("accessToken").asString();
+		String fresh = this.clients.token(username, PASSWORD);
 		assertThat(status(this.clients.rest(fresh).get().uri("/api/me"))).isEqualTo(200);
 	}
 
@@ -139,7 +139,7 @@ class UserAdministrationIntegrationTests {
 		TestUser admin = this.clients.newUser(Role.ADMIN);
 		String username = newName();
 		long id = create(admin, username, PASSWORD);
-		String old = signIn(username, PASSWORD).getBody().get("accessToken").asString();
+		String old = this.clients.token(username, PASSWORD);
 		StompClient listening = this.clients.connect(old);
 		admin(admin).post()
 			.uri("/api/admin/users/{id}/password", id)
@@ -148,8 +148,8 @@ class UserAdministrationIntegrationTests {
 			.toBodilessEntity();
 		await().atMost(Duration.ofSeconds(5)).until(() -> !listening.isConnected());
 		assertThat(status(this.clients.rest(old).get().uri("/api/me"))).isEqualTo(401);
-		assertThat(signIn(username, PASSWORD).getStatusCode().value()).isEqualTo(401);
-		assertThat(signIn(username, "a much newer password").getStatusCode().value()).isEqualTo(200);
+		assertThat(status(this.clients.signIn(username, PASSWORD))).isEqualTo(401);
+		assertThat(status(this.clients.signIn(username, "a much newer password"))).isEqualTo(200);
 	}
 
 	@Test
@@ -223,17 +223,6 @@ class UserAdministrationIntegrationTests {
 			.body(JsonNode.class)
 			.get("id")
 			.asLong();
-	}
-
-	private ResponseEntity<JsonNode> signIn(String username, String password) {
-		return this.clients.anonymousRest()
-			.post()
-			.uri("/api/auth/token")
-			.body(Map.of("username", username, "password", password))
-			.retrieve()
-			.onStatus(HttpStatusCode::isError, (request, response) -> {
-			})
-			.toEntity(JsonNode.class);
 	}
 
 	private static int status(RestClient.RequestHeadersSpec<?> request) {

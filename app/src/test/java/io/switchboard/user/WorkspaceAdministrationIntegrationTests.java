@@ -45,14 +45,7 @@ class WorkspaceAdministrationIntegrationTests {
 			.singleElement()
 			.satisfies((workspace) -> assertThat(workspace.get("userCount").asLong()).isEqualTo(1));
 
-		String token = this.clients.anonymousRest()
-			.post()
-			.uri("/api/auth/token")
-			.body(Map.of("username", admin, "password", "first admin password"))
-			.retrieve()
-			.body(JsonNode.class)
-			.get("accessToken")
-			.asString();
+		String token = this.clients.token(admin, "first admin password");
 		RestClient newAdmin = this.clients.rest(token);
 		assertThat(newAdmin.get().uri("/api/me").retrieve().body(JsonNode.class).at("/workspace/name").asString())
 			.isEqualTo(name);

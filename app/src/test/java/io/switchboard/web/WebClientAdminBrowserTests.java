@@ -15,7 +15,6 @@ import org.openqa.selenium.WebElement;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatusCode;
 
 import static io.switchboard.web.Browser.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +49,7 @@ class WebClientAdminBrowserTests {
 		JsonNode created = account(admin, username);
 		assertThat(created.get("roles").valueStream().map(JsonNode::asString)).containsExactly("MODERATOR");
 		assertThat(created.get("displayName").asString()).isEqualTo("Made Here");
-		assertThat(signInStatus(username)).isEqualTo(200);
+		assertThat(TestClients.status(this.clients.signIn(username, NEW_PASSWORD))).isEqualTo(200);
 
 		createAccount(browser, username);
 		eventually().until(dialog::getText,
@@ -63,11 +62,11 @@ class WebClientAdminBrowserTests {
 		eventually().until(dialog::getText, (text) -> text.contains(username + " is disabled."));
 		assertThat(accountRows(dialog).get(0)).contains("Disabled");
 		assertThat(account(admin, username).get("disabled").asBoolean()).isTrue();
-		assertThat(signInStatus(username)).isEqualTo(401);
+		assertThat(TestClients.status(this.clients.signIn(username, NEW_PASSWORD))).isEqualTo(401);
 
 		browser.byRole("button", "Enable " + username).click();
 		eventually().until(dialog::getText, (text) -> text.contains(username + " is enabled."));
-		assertThat(signInStatus(username)).isEqualTo(200);
+		assertThat(TestClients.status(this.clients.signIn(username, NEW_PASSWORD))).isEqualTo(200);
 	}
 
 	@Test
@@ -144,19 +143,6 @@ class WebClientAdminBrowserTests {
 
 	private JsonNode account(TestUser admin, String username) {
 		return this.clients.get(admin, "/api/admin/users?query=" + username + "&page=0").get("users").get(0);
-	}
-
-	private int signInStatus(String username) {
-		return this.clients.anonymousRest()
-			.post()
-			.uri("/api/auth/token")
-			.body(Map.of("username", username, "password", NEW_PASSWORD))
-			.retrieve()
-			.onStatus(HttpStatusCode::isError, (request, response) -> {
-			})
-			.toBodilessEntity()
-			.getStatusCode()
-			.value();
 	}
 
 	private Browser signedIn(TestUser user) {
