@@ -2,11 +2,9 @@
 // Reply box where Enter sends with the thread's root as replyToId (PROTOCOL.md 3.1).
 // Replies live in the channel's timeline with every other message, so live ones, edits
 // and recovered ones show here as they come; the main list leaves them out.
-import { outgoing } from "./attachments.js";
-import { sendOnEnter } from "./composer.js";
+import { bindSendBox } from "./composer.js";
 import { keptArticle, messageArticle, pendingArticle } from "./message-list.js";
 
-const MAX_CODE_POINTS = 4000;
 const REPLIES_PAGE = 100;
 
 /** @param attachments the drafts of the Reply box's Attach file (attachments.js) */
@@ -90,23 +88,11 @@ export function bindThreadPanel(state, sync, api, failed, attachments) {
     (target ?? document.getElementById("message-input")).focus();
   }
 
-  const submit = () => {
-    const { problem, content, extra } = outgoing(input.value, attachments);
-    if (problem) {
-      hint.textContent = problem;
-      return;
-    }
-    if (!content || !thread) return;
-    if ([...content].length > MAX_CODE_POINTS) {
-      hint.textContent = `A reply is at most ${MAX_CODE_POINTS} characters.`;
-      return;
-    }
-    hint.textContent = "";
-    sync.send(content, { ...extra, replyToId: thread.rootId });
-    attachments.clear();
-    input.value = "";
-  };
-  sendOnEnter(form, input, submit);
+  bindSendBox(
+    { form, input, hint, attachments, what: "A reply" },
+    () => !!thread,
+    (content, extra) => sync.send(content, { ...extra, replyToId: thread.rootId }),
+  );
   panel.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && !event.defaultPrevented) {
       event.preventDefault();

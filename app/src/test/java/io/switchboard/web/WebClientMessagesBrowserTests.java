@@ -57,6 +57,16 @@ class WebClientMessagesBrowserTests {
 		eventually().until(alicesBrowser::messages, (shown) -> shown.size() == 1);
 		alicesBrowser.byRole("button", "Reply in thread").click();
 		assertThat(alicesBrowser.focused().getAccessibleName()).isEqualTo("Reply");
+		// Over the server's 4,000 characters, the box says so at once and keeps the text;
+		// the composer likewise, and neither sends anything.
+		overTheLimit(alicesBrowser, "reply-input");
+		eventually().until(() -> alicesBrowser.script("return document.getElementById('reply-hint').textContent"),
+				"A reply is at most 4000 characters."::equals);
+		overTheLimit(alicesBrowser, "message-input");
+		eventually().until(() -> alicesBrowser.script("return document.getElementById('composer-hint').textContent"),
+				"A message is at most 4000 characters."::equals);
+		assertThat(alicesBrowser.messages()).hasSize(1);
+		alicesBrowser.script("document.getElementById('reply-input').value = ''");
 		alicesBrowser.field("Reply").sendKeys("friday works", Keys.ENTER);
 
 		eventually().until(bobsBrowser::threadMessages, (shown) -> shown.size() == 2
@@ -87,6 +97,11 @@ class WebClientMessagesBrowserTests {
 		eventually().until(() -> alicesBrowser.script("return document.getElementById('thread').hidden"),
 				Boolean.TRUE::equals);
 		assertThat(alicesBrowser.focused().getAccessibleName()).isIn("2 replies", "Reply in thread");
+	}
+
+	private static void overTheLimit(Browser browser, String box) {
+		browser.script("document.getElementById(arguments[0]).value = 'x'.repeat(4001)", box);
+		browser.byRole("textbox", "reply-input".equals(box) ? "Reply" : "Message").sendKeys(Keys.ENTER);
 	}
 
 	@Test
