@@ -1,6 +1,6 @@
 // Creating a channel, and browsing the workspace's public channels to join one
 // (PROTOCOL.md section 9). What the server refuses is said in the dialog, in its words.
-import { bindDialog, goToChannel, showError } from "./dialog.js";
+import { bindDialog, goToChannel, showError, submitThenGo } from "./dialog.js";
 
 export function bindChannelDialogs(api, sync, onFailure) {
   bindCreate(api, sync, onFailure);
@@ -16,23 +16,14 @@ function bindCreate(api, sync, onFailure) {
   });
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const submit = form.querySelector("button[type=submit]");
-    submit.disabled = true;
-    try {
-      const description = form.elements.namedItem("description").value.trim();
-      const view = await api.post("/api/channels", {
+    const description = form.elements.namedItem("description").value.trim();
+    await submitThenGo(dialog, controls, sync, onFailure, () =>
+      api.post("/api/channels", {
         name: form.elements.namedItem("name").value,
         type: form.elements.namedItem("type").value,
         ...(description ? { description } : {}),
-      });
-      controls.closeForNext();
-      await goToChannel(sync, view.id);
-    } catch (error) {
-      if (error.status) showError(dialog, error);
-      else onFailure(error);
-    } finally {
-      submit.disabled = false;
-    }
+      }),
+    );
   });
 }
 

@@ -57,6 +57,26 @@ export function showError(dialog, error) {
   dialog.querySelector(".error").textContent = error?.message || "Something went wrong. Please try again.";
 }
 
+/**
+ * Runs a dialog's request for a channel (create one, start a conversation), then closes
+ * the dialog and opens the channel; a refusal shows in the dialog's alert. The submit
+ * button rests meanwhile, so that a double press makes one request.
+ */
+export async function submitThenGo(dialog, controls, sync, onFailure, request) {
+  const submit = dialog.querySelector("button[type=submit]");
+  submit.disabled = true;
+  try {
+    const view = await request();
+    controls.closeForNext();
+    await goToChannel(sync, view.id);
+  } catch (error) {
+    if (error.status) showError(dialog, error);
+    else onFailure(error);
+  } finally {
+    submit.disabled = false;
+  }
+}
+
 /** Opens a channel that has just become mine (created, joined or started). */
 export async function goToChannel(sync, channelId) {
   await sync.refreshChannels();

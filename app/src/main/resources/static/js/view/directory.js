@@ -2,7 +2,7 @@
 // makes a direct conversation, several a group one (POST /api/direct). Whoever is
 // chosen stays chosen while the search changes.
 import { presenceDot } from "../people.js";
-import { bindDialog, goToChannel, showError } from "./dialog.js";
+import { bindDialog, showError, submitThenGo } from "./dialog.js";
 
 const SEARCH_DELAY_MS = 200;
 
@@ -98,17 +98,6 @@ export function bindDirectory(api, sync, people, state, onFailure) {
       showError(dialog, new Error("Choose at least one person."));
       return;
     }
-    const submit = form.querySelector("button[type=submit]");
-    submit.disabled = true;
-    try {
-      const view = await api.post("/api/direct", { userIds: [...chosen.keys()] });
-      controls.closeForNext();
-      await goToChannel(sync, view.id);
-    } catch (error) {
-      if (error.status) showError(dialog, error);
-      else onFailure(error);
-    } finally {
-      submit.disabled = false;
-    }
+    await submitThenGo(dialog, controls, sync, onFailure, () => api.post("/api/direct", { userIds: [...chosen.keys()] }));
   });
 }

@@ -38,12 +38,7 @@ export function bindMessageList(state, sync) {
       if (item.replyToId) continue;
       wanted.push(entry(`p${item.clientMessageId}`, `${item.state}:${item.error}`, () => pendingArticle(item, state.user)));
     }
-    const keys = new Set(wanted.map((w) => w.key));
-    for (const key of articles.keys()) if (!keys.has(key)) articles.delete(key);
-    wanted.forEach(({ article }, index) => {
-      if (log.children[index] !== article) log.insertBefore(article, log.children[index] ?? null);
-    });
-    while (log.children.length > wanted.length) log.lastElementChild.remove();
+    placeArticles(log, articles, wanted);
     older.hidden = !channel.timeline.hasOlder || !channel.timeline.loaded;
     if (keepBottom === "older") {
       log.scrollTop = scrollBefore + (log.scrollHeight - heightBefore);
@@ -77,6 +72,19 @@ export function keptArticle(articles, key, version, build) {
     articles.set(key, held);
   }
   return { key, article: held.article };
+}
+
+/**
+ * Makes `log` hold exactly the `wanted` articles ({key, article}, in order), moving only
+ * those out of place, and forgets the kept ones no longer wanted.
+ */
+export function placeArticles(log, articles, wanted) {
+  const keys = new Set(wanted.map((w) => w.key));
+  for (const key of articles.keys()) if (!keys.has(key)) articles.delete(key);
+  wanted.forEach(({ article }, index) => {
+    if (log.children[index] !== article) log.insertBefore(article, log.children[index] ?? null);
+  });
+  while (log.children.length > wanted.length) log.lastElementChild.remove();
 }
 
 /** @param inThread shown in the thread panel, where it has no thread control */

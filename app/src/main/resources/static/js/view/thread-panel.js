@@ -3,7 +3,7 @@
 // Replies live in the channel's timeline with every other message, so live ones, edits
 // and recovered ones show here as they come; the main list leaves them out.
 import { bindSendBox } from "./composer.js";
-import { keptArticle, messageArticle, pendingArticle } from "./message-list.js";
+import { keptArticle, messageArticle, pendingArticle, placeArticles } from "./message-list.js";
 
 const REPLIES_PAGE = 100;
 
@@ -32,12 +32,7 @@ export function bindThreadPanel(state, sync, api, failed, attachments) {
     for (const item of state.pendingIn(channel.id).filter((i) => i.replyToId === thread.rootId)) {
       wanted.push(entry(`p${item.clientMessageId}`, `${item.state}:${item.error}`, () => pendingArticle(item, state.user)));
     }
-    const keys = new Set(wanted.map((w) => w.key));
-    for (const key of articles.keys()) if (!keys.has(key)) articles.delete(key);
-    wanted.forEach(({ article }, index) => {
-      if (log.children[index] !== article) log.insertBefore(article, log.children[index] ?? null);
-    });
-    while (log.children.length > wanted.length) log.lastElementChild.remove();
+    placeArticles(log, articles, wanted);
     if (atBottom) log.scrollTop = log.scrollHeight;
   };
 
