@@ -2,8 +2,8 @@
 // audit log, list, create and disable accounts, define badges and give them
 // (PROTOCOL.md sections 3.3, 7 and 8). The server checks the role on every call.
 import { topBarDialog } from "./dialog.js";
+import { timeElement } from "./dom.js";
 
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const AUDIT_PAGE = 50;
 
 export function bindAdmin(context) {
@@ -97,9 +97,7 @@ function auditSection({ api, state, failed }) {
     const entries = await api.get(`/api/audit?limit=${AUDIT_PAGE}` + (before ? `&before=${before}` : ""));
     const items = entries.map((e) => {
       const item = document.createElement("li");
-      const time = document.createElement("time");
-      time.dateTime = e.createdAt;
-      time.textContent = dateTimeFormat.format(new Date(e.createdAt));
+      const time = timeElement(e.createdAt);
       const what = [e.actor?.username, e.action.replaceAll("_", " "), e.target?.username].filter(Boolean).join(" ");
       const where = state.channels.get(e.channelId)?.name ?? `channel ${e.channelId}`;
       item.append(time, ` ${what} in ${where}` + (e.reason ? `: ${e.reason}` : ""));

@@ -2,22 +2,16 @@
 // newest first, live from /topic/announcements and caught up with GET
 // /api/announcements after every (re)connect. Dismissed ones are remembered in the
 // user's settings, so that they stay dismissed in every browser.
+import { button, element, timeElement } from "./dom.js";
+
 const PAGE = 100;
 const SHOWN = 5; // the newest few; older ones are history, not news
 const REMEMBERED = 100; // dismissed ids kept in the settings
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function bindAnnouncements({ api, connection, settings, failed }) {
-  const banner = document.createElement("section");
-  banner.className = "announcements";
-  banner.setAttribute("role", "region");
-  banner.setAttribute("aria-label", "Announcements");
-  banner.hidden = true;
-  const list = document.createElement("div");
-  list.className = "announcement-list";
   // New ones are read out as they arrive, without interrupting.
-  list.setAttribute("aria-live", "polite");
-  banner.append(list);
+  const list = element("div", { className: "announcement-list", "aria-live": "polite" });
+  const banner = element("section", { className: "announcements", role: "region", "aria-label": "Announcements", hidden: true }, list);
   document.querySelector(".conversation").prepend(banner);
 
   const known = new Map(); // id -> announcement
@@ -71,26 +65,16 @@ export function bindAnnouncements({ api, connection, settings, failed }) {
 }
 
 function item(announcement, dismiss) {
-  const box = document.createElement("div");
-  box.className = `announcement severity-${announcement.severity}`;
-  box.dataset.id = announcement.id;
-  const heading = document.createElement("h2");
-  heading.textContent = announcement.title;
-  const body = document.createElement("p");
-  body.className = "announcement-body";
-  body.textContent = announcement.body;
-  const meta = document.createElement("p");
-  meta.className = "announcement-meta";
-  const time = document.createElement("time");
-  time.dateTime = announcement.createdAt;
-  time.textContent = dateTimeFormat.format(new Date(announcement.createdAt));
-  meta.append(announcement.author?.username ?? "", " · ", time);
-  const close = document.createElement("button");
-  close.type = "button";
-  close.className = "dismiss";
-  close.textContent = "×";
-  close.setAttribute("aria-label", `Dismiss announcement: ${announcement.title}`);
+  const close = button("×", { className: "dismiss", "aria-label": `Dismiss announcement: ${announcement.title}` });
   close.addEventListener("click", () => dismiss(announcement));
-  box.append(heading, body, meta, close);
+  const box = element(
+    "div",
+    { className: `announcement severity-${announcement.severity}` },
+    element("h2", { textContent: announcement.title }),
+    element("p", { className: "announcement-body", textContent: announcement.body }),
+    element("p", { className: "announcement-meta" }, announcement.author?.username ?? "", " · ", timeElement(announcement.createdAt)),
+    close,
+  );
+  box.dataset.id = announcement.id;
   return box;
 }

@@ -1,6 +1,7 @@
 // The emoji picker for reactions: a searchable grid of emoji, the ones used lately first
 // (remembered in localStorage), operable with arrow keys, Enter and Escape.
 import { EMOJI } from "../emoji-data.js";
+import { button, element } from "./dom.js";
 
 const RECENT_KEY = "switchboard.recentEmoji";
 const RECENT_MAX = 16;
@@ -37,23 +38,10 @@ export function openEmojiPicker(anchor, onPick) {
   closeEmojiPicker(again);
   if (again) return;
 
-  const picker = document.createElement("div");
-  picker.className = "emoji-picker";
-  picker.setAttribute("role", "dialog");
-  picker.setAttribute("aria-label", "Emoji picker");
-  const search = document.createElement("input");
-  search.type = "search";
-  search.className = "emoji-search";
-  search.placeholder = "Search emoji";
-  search.setAttribute("aria-label", "Search emoji");
-  search.autocomplete = "off";
-  const grid = document.createElement("div");
-  grid.className = "emoji-grid";
-  const empty = document.createElement("p");
-  empty.className = "emoji-empty";
-  empty.textContent = "No emoji found.";
-  empty.hidden = true;
-  picker.append(search, grid, empty);
+  const search = element("input", { type: "search", className: "emoji-search", placeholder: "Search emoji", autocomplete: "off", "aria-label": "Search emoji" });
+  const grid = element("div", { className: "emoji-grid" });
+  const empty = element("p", { className: "emoji-empty", textContent: "No emoji found.", hidden: true });
+  const picker = element("div", { className: "emoji-picker", role: "dialog", "aria-label": "Emoji picker" }, search, grid, empty);
 
   const pick = (emoji) => {
     remember(emoji);
@@ -65,15 +53,9 @@ export function openEmojiPicker(anchor, onPick) {
     const matching = ordered().filter((e) => words.every((w) => e.name.split(" ").some((n) => n.startsWith(w))));
     grid.replaceChildren(
       ...matching.map((e, index) => {
-        const button = document.createElement("button");
-        button.type = "button";
-        button.className = e.recent ? "emoji recent" : "emoji";
-        button.textContent = e.emoji;
-        button.title = e.name;
-        button.tabIndex = index === 0 ? 0 : -1;
-        button.setAttribute("aria-label", `React with ${e.emoji}`);
-        button.addEventListener("click", () => pick(e.emoji));
-        return button;
+        const choice = button(e.emoji, { className: e.recent ? "emoji recent" : "emoji", title: e.name, tabIndex: index === 0 ? 0 : -1, "aria-label": `React with ${e.emoji}` });
+        choice.addEventListener("click", () => pick(e.emoji));
+        return choice;
       }),
     );
     empty.hidden = matching.length > 0;

@@ -1,11 +1,11 @@
 // The open channel's messages, oldest at the top, as articles in a log. Every piece of
 // user content goes in with textContent: nothing a user writes is ever parsed as HTML.
 import { render as renderMarkdown } from "../markdown.js";
+import { element, formatDateTime } from "./dom.js";
 import { openEmojiPicker } from "./emoji-picker.js";
 import { decorateMessage } from "./message-tools.js";
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function bindMessageList(state, sync) {
   const log = document.getElementById("messages");
@@ -98,16 +98,13 @@ export function messageArticle(message, me, sync, inThread = false) {
   const sender = document.createElement("span");
   sender.className = "sender";
   sender.textContent = message.sender?.username ?? "unknown";
-  const time = document.createElement("time");
-  time.dateTime = message.createdAt;
-  time.textContent = timeFormat.format(new Date(message.createdAt));
-  time.title = dateTimeFormat.format(new Date(message.createdAt));
+  const time = element("time", { dateTime: message.createdAt, textContent: timeFormat.format(new Date(message.createdAt)), title: formatDateTime(message.createdAt) });
   header.append(sender, " ", time);
   if (message.editedAt && !message.deleted) {
     const edited = document.createElement("span");
     edited.className = "edited";
     edited.textContent = "(edited)";
-    edited.title = `Edited ${dateTimeFormat.format(new Date(message.editedAt))}`;
+    edited.title = `Edited ${formatDateTime(message.editedAt)}`;
     header.append(" ", edited);
   }
   const content = document.createElement("div");

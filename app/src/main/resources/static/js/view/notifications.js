@@ -1,55 +1,38 @@
 // The notifications inbox (PROTOCOL.md section 6): a top-bar button with the unread count,
 // a panel of the user's notifications (stored history, newest first, and live ones from
 // /user/queue/notifications), and toasts for trade and system notifications.
+import { button as buttonOf, element, timeElement } from "./dom.js";
 import { playChime } from "./sound.js";
 
 const PAGE = 50;
 const TOAST_MS = 10000;
 const TOASTED = new Set(["trade", "system"]);
-const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function bindNotifications({ api, connection, settings, failed }) {
-  const button = document.createElement("button");
-  button.type = "button";
-  button.className = "notifications-button";
-  button.setAttribute("aria-haspopup", "dialog");
-  button.setAttribute("aria-expanded", "false");
-  const bell = bellIcon();
-  const count = document.createElement("span");
-  count.className = "badge mention";
-  count.setAttribute("aria-hidden", "true");
-  button.append(bell, count);
+  const count = element("span", { className: "badge mention", "aria-hidden": "true" });
+  const button = element(
+    "button",
+    { type: "button", className: "notifications-button", "aria-haspopup": "dialog", "aria-expanded": "false" },
+    bellIcon(),
+    count,
+  );
   document.querySelector(".top-bar .who").before(button);
 
-  const panel = document.createElement("section");
-  panel.className = "notifications-panel";
-  panel.setAttribute("role", "dialog");
-  panel.setAttribute("aria-label", "Notifications");
-  panel.hidden = true;
-  const header = document.createElement("div");
-  header.className = "panel-header";
-  const heading = document.createElement("h2");
-  heading.textContent = "Notifications";
-  const readAll = document.createElement("button");
-  readAll.type = "button";
-  readAll.textContent = "Mark all read";
-  const close = document.createElement("button");
-  close.type = "button";
-  close.textContent = "Close";
-  header.append(heading, readAll, close);
-  const list = document.createElement("ul");
-  list.className = "notification-list";
-  const more = document.createElement("button");
-  more.type = "button";
-  more.textContent = "Load older notifications";
-  more.hidden = true;
-  panel.append(header, list, more);
+  const heading = element("h2", { textContent: "Notifications" });
+  const readAll = buttonOf("Mark all read");
+  const close = buttonOf("Close");
+  const list = element("ul", { className: "notification-list" });
+  const more = buttonOf("Load older notifications", { hidden: true });
+  const panel = element(
+    "section",
+    { className: "notifications-panel", role: "dialog", "aria-label": "Notifications", hidden: true },
+    element("div", { className: "panel-header" }, heading, readAll, close),
+    list,
+    more,
+  );
   document.getElementById("app").append(panel);
 
-  const toasts = document.createElement("div");
-  toasts.className = "toasts";
-  toasts.setAttribute("role", "status");
-  toasts.setAttribute("aria-label", "Live notifications");
+  const toasts = element("div", { className: "toasts", role: "status", "aria-label": "Live notifications" });
   document.body.append(toasts);
 
   const held = new Map(); // id -> notification
@@ -66,10 +49,7 @@ export function bindNotifications({ api, connection, settings, failed }) {
   const render = () => {
     const items = [...held.values()].sort((a, b) => b.id - a.id).map((n) => entry(n, markRead));
     if (items.length === 0) {
-      const empty = document.createElement("li");
-      empty.className = "empty";
-      empty.textContent = "No notifications yet.";
-      items.push(empty);
+      items.push(element("li", { className: "empty", textContent: "No notifications yet." }));
     }
     list.replaceChildren(...items);
     more.hidden = !hasOlder;
@@ -142,38 +122,29 @@ export function bindNotifications({ api, connection, settings, failed }) {
 }
 
 function entry(notification, markRead) {
-  const item = document.createElement("li");
-  item.className = notification.readAt ? "notification" : "notification unread";
-  const title = document.createElement("strong");
-  title.textContent = notification.title;
-  const body = document.createElement("p");
-  body.textContent = notification.body;
-  const meta = document.createElement("p");
-  meta.className = "notification-meta";
-  const time = document.createElement("time");
-  time.dateTime = notification.createdAt;
-  time.textContent = timeFormat.format(new Date(notification.createdAt));
-  meta.append(kindName(notification.kind), " · ", time);
-  if (!notification.readAt) {
-    const spoken = document.createElement("span");
-    spoken.className = "visually-hidden";
-    spoken.textContent = " · unread";
-    meta.append(spoken);
-  }
-  item.append(title, body, meta);
+  const unread = !notification.readAt;
+  const item = element(
+    "li",
+    { className: unread ? "notification unread" : "notification" },
+    element("strong", { textContent: notification.title }),
+    element("p", { textContent: notification.body }),
+    element(
+      "p",
+      { className: "notification-meta" },
+      kindName(notification.kind),
+      " · ",
+      timeElement(notification.createdAt),
+      ...(unread ? [element("span", { className: "visually-hidden", textContent: " · unread" })] : []),
+    ),
+  );
   const channelId = notification.data?.channelId;
   if (typeof channelId === "number") {
-    const go = document.createElement("a");
-    go.href = `#channel/${channelId}`;
-    go.textContent = "Open the conversation";
+    const go = element("a", { href: `#channel/${channelId}`, textContent: "Open the conversation" });
     go.addEventListener("click", () => markRead(notification));
     item.append(go);
   }
-  if (!notification.readAt) {
-    const read = document.createElement("button");
-    read.type = "button";
-    read.textContent = "Mark read";
-    read.setAttribute("aria-label", `Mark read: ${notification.title}`);
+  if (unread) {
+    const read = buttonOf("Mark read", { "aria-label": `Mark read: ${notification.title}` });
     read.addEventListener("click", () => markRead(notification));
     item.append(read);
   }
@@ -200,18 +171,14 @@ function kindName(kind) {
 
 /** A toast that goes by itself, unless the pointer or the focus is on it. */
 function toast(container, notification) {
-  const box = document.createElement("div");
-  box.className = `toast kind-${notification.kind}`;
-  const title = document.createElement("strong");
-  title.textContent = notification.title;
-  const body = document.createElement("p");
-  body.textContent = notification.body;
-  const dismiss = document.createElement("button");
-  dismiss.type = "button";
-  dismiss.className = "dismiss";
-  dismiss.textContent = "×";
-  dismiss.setAttribute("aria-label", `Dismiss: ${notification.title}`);
-  box.append(title, body, dismiss);
+  const dismiss = buttonOf("×", { className: "dismiss", "aria-label": `Dismiss: ${notification.title}` });
+  const box = element(
+    "div",
+    { className: `toast kind-${notification.kind}` },
+    element("strong", { textContent: notification.title }),
+    element("p", { textContent: notification.body }),
+    dismiss,
+  );
   let timer = null;
   const remove = () => {
     clearTimeout(timer);
