@@ -18,6 +18,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
@@ -219,6 +220,11 @@ final class Browser implements AutoCloseable {
 	/** The size of the window, such as a phone's 390 by 800. */
 	void resize(int width, int height) {
 		this.driver.manage().window().setSize(new Dimension(width, height));
+	}
+
+	/** The window as a PNG, for looking at what a test saw. */
+	byte[] screenshot() {
+		return this.driver.getScreenshotAs(OutputType.BYTES);
 	}
 
 	Object script(String script, Object... arguments) {

@@ -1,5 +1,8 @@
 package io.switchboard.web;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -31,6 +34,9 @@ final class BrowserPool implements AfterEachCallback, AfterAllCallback {
 
 	@Override
 	public void afterEach(ExtensionContext context) {
+		if (context.getExecutionException().isPresent()) {
+			keepScreenshots(context);
+		}
 		for (Browser browser : this.inUse) {
 			try {
 				browser.wipe();
@@ -41,6 +47,26 @@ final class BrowserPool implements AfterEachCallback, AfterAllCallback {
 			}
 		}
 		this.inUse.clear();
+	}
+
+	/**
+	 * What each browser showed when its test failed, under
+	 * {@code target/browser-failures/}, to look at after the run.
+	 */
+	private void keepScreenshots(ExtensionContext context) {
+		Path folder = Path.of("target", "browser-failures");
+		String test = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName();
+		for (int i = 0; i < this.inUse.size(); i++) {
+			try {
+				Files.createDirectories(folder);
+				Files.write(folder.resolve(test + "-" + (i + 1) + ".png"), this.inUse.get(i).screenshot());
+			}
+			catch (IOException | RuntimeException ex) {
+				// The failure itself is what matters; a browser too far gone for a
+				// picture
+				// adds nothing to it.
+			}
+		}
 	}
 
 	@Override
