@@ -66,6 +66,8 @@ export function keepRenewing(session, renewed, ended) {
       ended(new SessionExpired("session expired"));
       return;
     }
+    // A server that trusts an external issuer renews nothing: that issuer's client does.
+    if (response?.status === 404) return;
     if (!response?.ok) {
       // Offline or the server busy: try again; should the token expire meanwhile, the
       // next attempt hears 401 and the session ends as it would have.

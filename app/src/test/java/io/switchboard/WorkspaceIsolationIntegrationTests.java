@@ -375,9 +375,9 @@ class WorkspaceIsolationIntegrationTests {
 				"POST /api/channels/{channelId}/attachments", "GET /api/attachments/{attachmentId}", "GET /api/search",
 				"SEND /app/channel.{channelId}.moderate", "GET /api/announcements", "POST /api/announcements",
 				"POST /api/notifications", "SEND /app/announcements.post");
-		Set<String> ownDataOnly = Set.of("POST /api/auth/token", "PATCH /api/me", "POST /api/me/password",
-				"GET /api/me/export", "DELETE /api/me", "GET /api/channels", "POST /api/channels",
-				"POST /api/admin/users", "POST /api/admin/badges", "GET /api/notifications",
+		Set<String> ownDataOnly = Set.of("POST /api/auth/token", "POST /api/auth/token/renew", "PATCH /api/me",
+				"POST /api/me/password", "GET /api/me/export", "DELETE /api/me", "GET /api/channels",
+				"POST /api/channels", "POST /api/admin/users", "POST /api/admin/badges", "GET /api/notifications",
 				"POST /api/notifications/read-all", "GET /api/admin/workspaces", "POST /api/admin/workspaces",
 				"PUT /api/me/presence", "SEND /app/presence.set", "GET /api/me/blocks", "GET /api/me/settings",
 				"PUT /api/me/settings", "GET /api/me/notification-preferences", "PUT /api/me/notification-preferences");

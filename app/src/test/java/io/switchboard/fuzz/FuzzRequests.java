@@ -53,6 +53,7 @@ final class FuzzRequests {
 			new Endpoint("POST", "/api/notifications/{n}/read", List.of()),
 			new Endpoint("POST", "/api/announcements", List.of("title", "body")),
 			new Endpoint("POST", "/api/admin/users", List.of("username", "password", "roles")),
+			new Endpoint("POST", "/api/auth/token/renew", List.of()),
 			new Endpoint("GET", "/api/channels/{c}/messages?before={q}&limit={q}", List.of()),
 			new Endpoint("GET", "/api/channels/{c}/messages?sinceSeq={q}&limit={q}", List.of()),
 			new Endpoint("GET", "/api/messages/{m}/replies?after={q}&limit={q}", List.of()),
