@@ -131,8 +131,12 @@ function usersSection({ api, failed }) {
   table.prepend(caption);
   const outcome = outcomeLine();
 
+  let lists = 0;
   const list = async () => {
+    // Only the latest search's answer shows, whichever answer comes last.
+    const mine = ++lists;
     const [page, all] = await Promise.all([api.get(`/api/admin/users?query=${encodeURIComponent(query.value.trim())}&page=0`), api.get("/api/badges")]);
+    if (mine !== lists) return;
     badges = all;
     rows.replaceChildren(...page.users.map((account) => row(account)));
   };

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.logging.Level;
@@ -290,11 +291,12 @@ final class Browser implements AutoCloseable {
 
 	/** Opens a collapsed part of the page by its summary's text. */
 	void expand(String summary) {
-		this.driver.findElements(By.tagName("summary"))
-			.stream()
-			.filter((element) -> element.isDisplayed() && summary.equals(element.getText()))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no visible summary " + summary))
+		eventually().ignoreException(StaleElementReferenceException.class)
+			.until(() -> this.driver.findElements(By.tagName("summary"))
+				.stream()
+				.filter((element) -> element.isDisplayed() && summary.equals(element.getText()))
+				.findFirst(), Optional::isPresent)
+			.get()
 			.click();
 	}
 

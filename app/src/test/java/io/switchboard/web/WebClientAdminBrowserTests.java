@@ -91,6 +91,9 @@ class WebClientAdminBrowserTests {
 
 		browser.expand("Users");
 		browser.byRole("searchbox", "Find accounts").sendKeys(bob.username(), Keys.ENTER);
+		// The rows are built again for each answer: bob's alone is the last.
+		eventually().until(() -> accountRows(dialog),
+				(rows) -> rows.size() == 1 && rows.get(0).startsWith(bob.username()));
 		browser.expand("Badges for " + bob.username());
 		browser.byRole("checkbox", badge).click();
 		browser.byRole("button", "Give badges to " + bob.username()).click();
