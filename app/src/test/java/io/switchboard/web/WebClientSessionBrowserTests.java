@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A signed-in tab renews its token before it expires and goes on over a connection that
  * carries the new one; a renewal the server refuses ends the session with a word to the
- * user. Tokens here live 4 seconds, so renewals come every 3.
+ * user. Tokens here live 8 seconds, so renewals come every 6, leaving 2 for a slow one.
  */
-@ServerTest(properties = "switchboard.security.token-ttl=4s")
+@ServerTest(properties = "switchboard.security.token-ttl=8s")
 @NeedsChromium
 class WebClientSessionBrowserTests {
 
