@@ -33,7 +33,7 @@ export class Connection extends EventTarget {
   #useSockJs = this.#forcedSockJs;
   #running = false;
   #receiptCounter = 0;
-  #handingOver = false;
+  #retiring = null; // the socket a renewed token replaces, open until its successor is ready
   status = Status.OFFLINE;
 
   constructor(token) {
@@ -57,6 +57,7 @@ export class Connection extends EventTarget {
     clearTimeout(this.#retryTimer);
     const client = this.#client;
     this.#client = null;
+    this.#retire();
     this.#failPendingReceipts();
     this.#setStatus(Status.OFFLINE);
     if (client) await client.deactivate();
@@ -92,7 +93,9 @@ export class Connection extends EventTarget {
     if (!this.connected) throw new Error("not connected");
     const receipt = this.#nextReceipt();
     const confirmed = this.#awaitReceipt(receipt);
-    this.#client.publish({
+    // While a renewed token's socket subscribes, the one it replaces still carries sends.
+    const client = this.#client?.connected ? this.#client : this.#retiring;
+    client.publish({
       destination,
       body: JSON.stringify(body),
       headers: { ...headers, receipt, "content-type": "application/json" },
@@ -144,6 +147,7 @@ export class Connection extends EventTarget {
     if (client !== this.#client || !client.connected) return;
     this.#failedAttempts = 0;
     this.#setStatus(Status.CONNECTED);
+    this.#retire();
     this.dispatchEvent(new Event("ready"));
   }
 
@@ -156,14 +160,23 @@ export class Connection extends EventTarget {
 
   /**
    * Goes on with a renewed token. The server ends a session when the token it connected
-   * with expires, so the socket makes way at once for one that connects with the new
-   * token; what arrived in between is recovered as after any reconnect.
+   * with expires, so a socket with the new token opens beside the current one, which
+   * closes once the new one has every subscription: nothing is missed, no status
+   * flickers, and the user never looks offline to others in between. Events both sockets
+   * carry meanwhile come twice; every consumer drops what it has already (by seq or id).
    */
   reconnectWith(token) {
     this.#token = token;
-    if (!this.#client) return;
-    this.#handingOver = true;
-    this.drop();
+    if (!this.#client?.connected || this.#retiring) return;
+    this.#retiring = this.#client;
+    this.#client = null;
+    this.#open();
+  }
+
+  #retire() {
+    const old = this.#retiring;
+    this.#retiring = null;
+    old?.deactivate();
   }
 
   /** Closes the current socket as a network drop would: reconnecting starts over. */
@@ -193,18 +206,23 @@ export class Connection extends EventTarget {
   }
 
   #closed(client) {
+    if (client === this.#retiring) {
+      // The old socket went before its successor was ready (its token expired, or the
+      // network went): sends wait, and what went without a RECEIPT goes again.
+      this.#retiring = null;
+      client.deactivate();
+      this.#setStatus(Status.RECONNECTING);
+      this.dispatchEvent(new Event("lost"));
+      return;
+    }
     if (client !== this.#client) return;
     client.deactivate();
     this.#client = null;
     this.#failPendingReceipts();
+    // A successor that never got ready takes its predecessor along: both were on the
+    // same network, and the old token is about to expire anyway.
+    this.#retire();
     if (!this.#running) return;
-    if (this.#handingOver) {
-      this.#handingOver = false;
-      this.#setStatus(Status.RECONNECTING);
-      this.dispatchEvent(new Event("lost"));
-      this.#open();
-      return;
-    }
     this.#failedAttempts++;
     if (!this.#everOpened && !this.#useSockJs && this.#failedAttempts >= WEBSOCKET_ATTEMPTS_BEFORE_SOCKJS && window.SockJS) {
       this.#useSockJs = true;

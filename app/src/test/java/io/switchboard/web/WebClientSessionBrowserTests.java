@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.switchboard.test.Inbox;
 import io.switchboard.test.ServerTest;
+import io.switchboard.test.StompClient;
 import io.switchboard.test.TestClients;
 import io.switchboard.test.TestUser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -38,43 +41,61 @@ class WebClientSessionBrowserTests {
 	static final BrowserPool browsers = new BrowserPool();
 
 	@Test
-	void aSignedInTabOutlivesItsTokensAndMissesNothingMeanwhile() {
+	void aSignedInTabOutlivesItsTokensWithoutADropOrAMomentOffline() {
 		TestUser alice = this.clients.newUser();
-		TestUser bob = this.clients.newUser();
+		TestUser bob = outlivingTheTest(this.clients.newUser());
 		long channel = this.clients.createChannel(alice, "public", bob);
-		Browser browser = browsers.browser(this.clients.port()).signIn(alice.username(), TestClients.PASSWORD);
-		eventually().until(browser::connectionStatus, "Connected"::equals);
-		String first = token(browser);
-		Instant firstExpires = this.decoder.decode(first).getExpiresAt();
+		try (StompClient watcher = this.clients.connect(bob)) {
+			Inbox presence = watcher.subscribe("/topic/presence." + alice.id());
+			Browser browser = browsers.browser(this.clients.port()).signIn(alice.username(), TestClients.PASSWORD);
+			assertThat(presence.next().get("status").asString()).isEqualTo("online");
+			browser.script("window.statusesSeen = [];" + "const status = document.getElementById('connection-status');"
+					+ "new MutationObserver(() => window.statusesSeen.push(status.textContent))"
+					+ ".observe(status, {childList: true, characterData: true, subtree: true})");
+			String first = token(browser);
+			Instant firstExpires = this.decoder.decode(first).getExpiresAt();
 
-		// Bob writes all along, while alice's tab renews twice and her first token
-		// expires.
-		List<String> tokens = new ArrayList<>(List.of(first));
-		int posted = 0;
-		while (tokens.size() < 3 || Instant.now().isBefore(firstExpires.plusSeconds(1))) {
-			posted++;
-			this.clients.post(bob, channel, "while renewing " + posted);
-			int sent = posted;
-			eventually().until(browser::messages, (shown) -> shown.size() == sent);
-			String current = token(browser);
-			if (!current.equals(tokens.get(tokens.size() - 1))) {
-				tokens.add(current);
+			// Bob writes while alice's tab renews twice and her first token expires.
+			List<String> tokens = new ArrayList<>(List.of(first));
+			int posted = 0;
+			while (tokens.size() < 3 || Instant.now().isBefore(firstExpires.plusSeconds(1))) {
+				posted++;
+				this.clients.post(bob, channel, "while renewing " + posted);
+				int sent = posted;
+				eventually().until(browser::messages, (shown) -> shown.size() == sent);
+				String last = tokens.get(tokens.size() - 1);
+				if (tokens.size() < 3) {
+					tokens.add(eventually().until(() -> token(browser), (current) -> !current.equals(last)));
+				}
+				else {
+					eventually().until(() -> Instant.now().isAfter(firstExpires.plusSeconds(1)));
+				}
 			}
-		}
 
-		assertThat(browser.signInFormShown()).isFalse();
-		for (String token : tokens) {
-			assertThat(this.decoder.decode(token).getSubject()).isEqualTo(Long.toString(alice.id()));
+			assertThat(browser.signInFormShown()).isFalse();
+			assertThat(tokens).doesNotHaveDuplicates();
+			for (String token : tokens) {
+				assertThat(this.decoder.decode(token).getSubject()).isEqualTo(Long.toString(alice.id()));
+			}
+			List<String> shown = browser.messages();
+			assertThat(shown).hasSize(posted);
+			for (int i = 1; i <= posted; i++) {
+				assertThat(shown.get(i - 1)).contains("while renewing " + i);
+			}
+			browser.send("still here");
+			int stored = posted + 1;
+			eventually().until(() -> this.clients.messages(bob, channel, "sinceSeq=0").get("messages").size(),
+					(count) -> count == stored);
+			assertThat(browser.script("return window.statusesSeen")).asString().doesNotContain("Reconnecting");
+
+			// The first presence event since she came online is her signing out: none
+			// while her tokens were renewed.
+			Instant signingOut = Instant.now().minusSeconds(1);
+			browser.byRole("button", "Sign out").click();
+			JsonNode offline = presence.next();
+			assertThat(offline.get("status").asString()).isEqualTo("offline");
+			assertThat(Instant.parse(offline.get("lastSeenAt").asString())).isAfter(signingOut);
 		}
-		List<String> shown = browser.messages();
-		for (int i = 1; i <= posted; i++) {
-			assertThat(shown.get(i - 1)).contains("while renewing " + i);
-		}
-		eventually().until(browser::connectionStatus, "Connected"::equals);
-		browser.send("still here");
-		int stored = posted + 1;
-		eventually().until(() -> this.clients.messages(bob, channel, "sinceSeq=0").get("messages").size(),
-				(count) -> count == stored);
 	}
 
 	@Test
@@ -101,6 +122,12 @@ class WebClientSessionBrowserTests {
 		browser.signIn(alice.username(), TestClients.PASSWORD);
 		eventually().until(browser::connectionStatus, "Connected"::equals);
 		assertThat(token(browser)).isNotEqualTo(tooOld);
+	}
+
+	/** The user with a token of an hour: the tokens this server issues live 8 seconds. */
+	private TestUser outlivingTheTest(TestUser user) {
+		Instant now = Instant.now();
+		return new TestUser(user.user(), this.clients.tokens().encode(user.user(), now, now.plus(Duration.ofHours(1))));
 	}
 
 	private static String token(Browser browser) {
