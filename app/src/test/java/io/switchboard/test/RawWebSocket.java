@@ -5,12 +5,15 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -133,8 +136,34 @@ public final class RawWebSocket implements AutoCloseable {
 			return null;
 		}
 		catch (SocketTimeoutException ex) {
-			throw new AssertionError("nothing from the server within the socket's timeout", ex);
+			throw new AssertionError("nothing from the server within the socket's timeout; where the server's "
+					+ "threads were:\n" + serverThreads(), ex);
 		}
+	}
+
+	/**
+	 * The stacks of the threads running the server's own code: the server runs in the
+	 * test's JVM, so a server that goes silent shows here where it waits.
+	 */
+	private static String serverThreads() {
+		StringBuilder dump = new StringBuilder();
+		for (ThreadInfo thread : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+			boolean ours = Arrays.stream(thread.getStackTrace())
+				.anyMatch((frame) -> frame.getClassName().startsWith("io.switchboard.")
+						&& !frame.getClassName().startsWith("io.switchboard.test.")
+						&& !frame.getClassName().startsWith("io.switchboard.fuzz."));
+			if (ours) {
+				dump.append('"').append(thread.getThreadName()).append("\" ").append(thread.getThreadState());
+				if (thread.getLockName() != null) {
+					dump.append(" on ").append(thread.getLockName());
+				}
+				dump.append('\n');
+				for (StackTraceElement frame : thread.getStackTrace()) {
+					dump.append("\tat ").append(frame).append('\n');
+				}
+			}
+		}
+		return (dump.length() > 0) ? dump.toString() : "none in the server's code\n";
 	}
 
 	/**
