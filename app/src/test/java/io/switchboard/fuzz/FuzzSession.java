@@ -101,7 +101,8 @@ final class FuzzSession implements AutoCloseable {
 					.isTrue();
 				case "MESSAGE" -> {
 					JsonNode error = this.json.readTree(answer.body());
-					assertThat(error.get("type").asString()).isEqualTo("error");
+					assertThat(error.path("type").asString("")).as("the type of %s", answer).isEqualTo("error");
+					assertThat(error.hasNonNull("receiptId")).as("a receipt id in %s", answer).isTrue();
 					assertThat(error.get("code").asString()).as("the refusal of %s", error).isIn(REFUSALS);
 					assertThat(error.get("message").asString()).isNotBlank();
 					assertThat(waiting.remove(error.get("receiptId").asString()))
