@@ -1,5 +1,7 @@
 // Modal dialogs: the browser's own <dialog>, whose showModal() keeps focus and the
 // pointer inside it and closes on Escape. Focus goes back to whatever opened it.
+import { button, element } from "./dom.js";
+
 export function bindDialog(dialog, opener, onOpen) {
   let returnTo = null;
   opener.addEventListener("click", () => {
@@ -31,24 +33,14 @@ export function bindDialog(dialog, opener, onOpen) {
  * heading, holding `parts` and a Close button. `onOpen` runs each time it opens.
  */
 export function topBarDialog({ button: buttonText, heading: headingText, className }, parts, onOpen) {
-  const button = document.createElement("button");
-  button.type = "button";
-  button.textContent = buttonText;
-  button.setAttribute("aria-haspopup", "dialog");
-  document.getElementById("sign-out").before(button);
-  const dialog = document.createElement("dialog");
-  dialog.className = className;
-  const heading = document.createElement("h2");
-  heading.id = `${className}-heading`;
-  heading.textContent = headingText;
-  dialog.setAttribute("aria-labelledby", heading.id);
-  const close = document.createElement("button");
-  close.type = "button";
-  close.textContent = "Close";
+  const opener = button(buttonText, { "aria-haspopup": "dialog" });
+  document.getElementById("sign-out").before(opener);
+  const heading = element("h2", { id: `${className}-heading`, textContent: headingText });
+  const close = button("Close");
   close.dataset.close = "";
-  dialog.append(heading, ...parts, close);
+  const dialog = element("dialog", { className, "aria-labelledby": heading.id }, heading, ...parts, close);
   document.body.append(dialog);
-  bindDialog(dialog, button, onOpen);
+  bindDialog(dialog, opener, onOpen);
   return dialog;
 }
 
